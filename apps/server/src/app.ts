@@ -1,0 +1,81 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { isLocale, localeFromAcceptLanguage, newId, type Locale } from '@voyage/kernel';
+import type { Services } from './services';
+import { installErrorHandler } from './http/error-handler';
+import { registerRoutes } from './routes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+  }
+}
+
+export interface BuildAppOptions {
+  /** pino logger options; false in tests. */
+  logger?: boolean | Record<string, unknown>;
+}
+
+export async function buildApp(services: Services, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const { env } = services;
+  const app = Fastify({
+    logger: options.logger ?? { level: env.LOG_LEVEL },
+    bodyLimit: env.BODY_LIMIT,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : newId();
+    },
+    requestIdHeader: false,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('services', services);
+  app.decorateRequest('locale', 'en');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const q = (request.query as Record<string, unknown> | undefined)?.lang;
+    request.locale = isLocale(q) ? q : localeFromAcceptLanguage(request.headers['accept-language']);
+  });
+
+  installErrorHandler(app);
+  await app.register(cookie, { secret: env.VOYAGE_SECRET });
+  await app.register(helmet, {
+    contentSecurityPolicy: false, // the API reference page loads inline scripts; the SPA sets its own CSP meta
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: env.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (req) => req.url === '/api/health' || req.url === '/api/ready' || !req.url.startsWith('/api/'),
+    keyGenerator: (req) => (req.headers.authorization ? `key:${req.headers.authorization.slice(-16)}` : `ip:${req.ip}`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Voyage CRM API', version: '1', description: 'REST API of Voyage CRM. Authenticate with a session cookie (plus the X-CSRF-Token header) or `Authorization: Bearer <api key>`.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created in Settings → API keys' },
+          session: { type: 'apiKey', in: 'cookie', name: 'voyage_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await registerRoutes(app);
+  return app;
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Voyage CRM reads. This file is the only reader of
+ * `process.env`; everything else receives the parsed `Env`.
+ */
+const envSchema = z.object({
+  /** PostgreSQL connection string. When unset, the embedded PGlite database in VOYAGE_DATA_DIR is used. */
+  DATABASE_URL: z.string().optional().describe('PostgreSQL connection string; unset = embedded PGlite'),
+  /** Directory for the embedded database, uploaded files and the lock file. */
+  VOYAGE_DATA_DIR: z.string().default('./data').describe('Data directory (embedded database, files, lock)'),
+  /** HTTP listen port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('HTTP port'),
+  /** HTTP listen host. */
+  HOST: z.string().default('0.0.0.0').describe('HTTP listen address'),
+  /** Public base URL, used in emailed links (password reset, approvals) and the iCal feed. */
+  PUBLIC_URL: z.string().url().optional().describe('Public base URL used in emailed links; default http://localhost:PORT'),
+  /** Secret used to encrypt stored SMTP passwords and sign tokens. Must be set in production. */
+  VOYAGE_SECRET: z.string().min(16).default('voyage-development-secret-change-me').describe('Secret for encryption and signing (set in production)'),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
+  /** Run the job worker inside the `serve` process. Always on for PGlite (one process only). */
+  VOYAGE_EMBEDDED_WORKER: z.enum(['true', 'false']).default('true').describe('Run the worker inside `voyage serve`'),
+  /** Seed a demo workspace on first start when the database is empty. */
+  VOYAGE_DEMO: z.enum(['true', 'false']).default('true').describe('Create the demo workspace on first start'),
+  /** Largest accepted JSON body, in bytes. */
+  BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576).describe('Maximum JSON body size in bytes'),
+  /** Largest accepted upload, in bytes. */
+  UPLOAD_LIMIT: z.coerce.number().int().positive().default(25 * 1_048_576).describe('Maximum upload size in bytes'),
+  /** Requests per minute per client before 429. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600).describe('API requests per minute per client'),
+  /** Login attempts per minute per IP before 429. */
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10).describe('Login attempts per minute per IP'),
+  /** Failed logins on one account before a temporary lockout. */
+  LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5).describe('Failed logins before lockout'),
+  /** Lockout length in minutes. */
+  LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15).describe('Lockout length in minutes'),
+  /** Session lifetime in hours. */
+  SESSION_HOURS: z.coerce.number().int().positive().default(24 * 14).describe('Session lifetime in hours'),
+  /** Log queries slower than this many milliseconds with their plan (0 = off). */
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).default(0).describe('Log queries slower than N ms with EXPLAIN (0 = off)'),
+  /** Node environment. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Node environment'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env, overrides: Partial<Record<keyof Env, string>> = {}): Env {
+  const parsed = envSchema.safeParse({ ...source, ...overrides });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+/** Name, description and default of every variable, for the README and `voyage env`. */
+export function describeEnv(): Array<{ name: string; description: string; default?: string }> {
+  return Object.entries(envSchema.shape).map(([name, schema]) => {
+    const s = schema as z.ZodTypeAny;
+    const def = (s as { def?: { defaultValue?: unknown } }).def?.defaultValue;
+    return { name, description: s.description ?? '', default: def === undefined ? undefined : String(def) };
+  });
+}

@@ -1,0 +1,3 @@
+export * from './locales';
+export * from './translate';
+export type { MessageKey } from './messages.en';

@@ -1,0 +1,15 @@
+export * from './env';
+export * from './errors';
+export * from './ids';
+export * from './money';
+export * from './context';
+export * from './i18n';
+export * from './db/client';
+export * from './db/migrate';
+export * from './db/lock';
+export * as schema from './db/schema';
+export * from './module-registry/registry';
+export * from './audit/write-audit';
+export * from './events/outbox';
+export * from './tenancy/create-workspace';
+export * from './tenancy/default-roles';
