@@ -8,6 +8,7 @@ import { isLocale, localeFromAcceptLanguage, newId, type Locale } from '@voyage/
 import type { Services } from './services';
 import { installErrorHandler } from './http/error-handler';
 import { registerRoutes } from './routes';
+import { authPlugin } from './http/auth-plugin';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -76,6 +77,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     transform: jsonSchemaTransform,
   });
 
+  await app.register(authPlugin);
   await registerRoutes(app);
   return app;
 }

@@ -24,11 +24,11 @@ describe('system endpoints', () => {
   });
 
   it('returns the error shape with a request id and a translated message', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'en-US,en;q=0.9', 'x-request-id': 'req-123' } });
+    const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: { 'accept-language': 'en-US,en;q=0.9', 'x-request-id': 'req-123' } });
     expect(res.statusCode).toBe(404);
     expect(res.headers['x-request-id']).toBe('req-123');
     expect(res.json().error).toMatchObject({ code: 'not_found', requestId: 'req-123' });
-    const zh = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here', headers: { 'accept-language': 'zh-TW' } });
+    const zh = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: { 'accept-language': 'zh-TW' } });
     expect(zh.json().error.message).toMatch(/找不到/);
   });
 });
