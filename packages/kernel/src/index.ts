@@ -19,3 +19,4 @@ export * from './permissions/check';
 export * from './permissions/data-scope';
 export * from './permissions/field-security';
 export * from './auth/sessions';
+export * from './mail/queue-mail';
