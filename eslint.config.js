@@ -2,7 +2,10 @@ import { readdirSync, existsSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const modules = existsSync('modules') ? readdirSync('modules', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+// The modules of MISSION.md P1, plus any other folder under modules/.
+const KNOWN_MODULES = ['customers', 'sales', 'marketing', 'service', 'success', 'automation', 'analytics', 'integrations'];
+const present = existsSync('modules') ? readdirSync('modules', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+const modules = [...new Set([...KNOWN_MODULES, ...present])];
 
 // Module boundaries (ARCHITECTURE §1): a module imports only @voyage/kernel, @voyage/contracts
 // and its own files. Other modules are reached through the registry's public APIs and events.
