@@ -20,3 +20,6 @@ export * from './permissions/data-scope';
 export * from './permissions/field-security';
 export * from './auth/sessions';
 export * from './mail/queue-mail';
+export * from './custom-fields';
+export * from './records';
+export { recordColumns, tstz, workspaceId as workspaceIdColumn } from './db/schema/columns';

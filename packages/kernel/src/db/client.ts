@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -60,7 +61,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
-    extensions: { pg_trgm },
+    extensions: { pg_trgm, btree_gin },
     loadDataDir: options.loadDataDir,
   });
   const db = drizzlePglite(pglite) as unknown as Db;

@@ -1,0 +1,47 @@
+import { registerMessages } from '../i18n/translate';
+
+/** Messages of custom fields and list queries, in every locale. */
+registerMessages({
+  en: {
+    'field.not_member': '{field} must be a member of this workspace.',
+    'field.read_only': '{field} is assigned automatically and cannot be written.',
+    'field.too_many_decimals': '{field} allows at most {max} decimals.',
+    'field.options_required': '{field} needs at least one option.',
+    'field.duplicate_option': '{field} lists the option "{value}" twice.',
+    'field.unknown_object': '{field}: "{object}" is not a known object.',
+    'field.unknown_operator': '{field}: the operator "{operator}" is not supported here.',
+    'field.invalid_cursor': '{field} is not a valid cursor for this list.',
+    'field.not_sortable': '{field} cannot be sorted on.',
+    'field.not_allowed': '{field} is hidden from your role.',
+    'field.key_taken': '{field} "{key}" is already used on this object.',
+    'field.unknown_named': '{field}: "{name}" is not a known field.',
+  },
+  'zh-CN': {
+    'field.not_member': '{field}必须是本工作区的成员。',
+    'field.read_only': '{field}由系统自动生成，不能写入。',
+    'field.too_many_decimals': '{field}最多允许 {max} 位小数。',
+    'field.options_required': '{field}至少需要一个选项。',
+    'field.duplicate_option': '{field}中的选项“{value}”重复。',
+    'field.unknown_object': '{field}：“{object}”不是已知对象。',
+    'field.unknown_operator': '{field}：不支持运算符“{operator}”。',
+    'field.invalid_cursor': '{field}不是此列表的有效游标。',
+    'field.not_sortable': '{field}不能用于排序。',
+    'field.not_allowed': '{field}对您的角色不可见。',
+    'field.key_taken': '{field}“{key}”已在此对象上使用。',
+    'field.unknown_named': '{field}：“{name}”不是已知字段。',
+  },
+  'zh-TW': {
+    'field.not_member': '{field}必須是本工作區的成員。',
+    'field.read_only': '{field}由系統自動產生，不能寫入。',
+    'field.too_many_decimals': '{field}最多允許 {max} 位小數。',
+    'field.options_required': '{field}至少需要一個選項。',
+    'field.duplicate_option': '{field}中的選項「{value}」重複。',
+    'field.unknown_object': '{field}：「{object}」不是已知物件。',
+    'field.unknown_operator': '{field}：不支援運算子「{operator}」。',
+    'field.invalid_cursor': '{field}不是此列表的有效游標。',
+    'field.not_sortable': '{field}不能用於排序。',
+    'field.not_allowed': '{field}對您的角色不可見。',
+    'field.key_taken': '{field}「{key}」已在此物件上使用。',
+    'field.unknown_named': '{field}：「{name}」不是已知欄位。',
+  },
+});

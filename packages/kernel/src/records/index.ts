@@ -1,0 +1,3 @@
+export * from './list-query';
+export * from './list-operands';
+export * from './record-tables';

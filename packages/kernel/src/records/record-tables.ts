@@ -1,0 +1,36 @@
+import { and, inArray, isNull, eq } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../db/client';
+
+/** The columns a record table exposes to the kernel for lookups across objects. */
+export interface RecordTable {
+  table: PgTable;
+  workspaceId: PgColumn;
+  id: PgColumn;
+  deletedAt?: PgColumn;
+}
+
+const tables = new Map<string, RecordTable>();
+
+/**
+ * Modules register the table behind each of their objects, so the kernel can check a
+ * record link (a custom field pointing at an account) without importing the module.
+ */
+export function registerRecordTable(object: string, table: RecordTable): void {
+  tables.set(object, table);
+}
+
+export function recordTableOf(object: string): RecordTable | undefined {
+  return tables.get(object);
+}
+
+/** Which of `ids` are live records of `object` in the workspace. */
+export async function findExistingRecordIds(db: Queryable, workspaceId: string, object: string, ids: string[]): Promise<Set<string>> {
+  const t = tables.get(object);
+  if (!t || ids.length === 0) return new Set();
+  const rows = (await db
+    .select({ id: t.id })
+    .from(t.table)
+    .where(and(eq(t.workspaceId, workspaceId), inArray(t.id, [...new Set(ids)]), t.deletedAt ? isNull(t.deletedAt) : undefined))) as Array<{ id: string }>;
+  return new Set(rows.map((r) => r.id));
+}
