@@ -19,6 +19,7 @@ export * from './permissions/check';
 export * from './permissions/data-scope';
 export * from './permissions/field-security';
 export * from './auth/sessions';
+export * from './auth/index';
 export * from './mail/queue-mail';
 export * from './custom-fields';
 export * from './records';

@@ -1,9 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { healthRoutes } from './health.routes';
 import { docsRoutes } from './docs.routes';
+import { authRoutes } from './auth.routes';
+import { accountRoutes } from './account.routes';
+import { apiKeysRoutes } from './api-keys.routes';
 
 /** Every route group of the platform. Modules' routes are registered from the module registry. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(healthRoutes);
   await app.register(docsRoutes);
+  await app.register(authRoutes);
+  await app.register(accountRoutes);
+  await app.register(apiKeysRoutes);
 }
