@@ -1,8 +1,10 @@
 import { ModuleRegistry } from '@voyage/kernel';
+import { customersModule } from '@voyage/customers';
 
 /** The modules of this build, in one place. Each module package exports its definition. */
 export function createRegistry(): ModuleRegistry {
   const registry = new ModuleRegistry();
+  registry.register(customersModule);
   registry.ordered(); // fails fast on unknown or cyclic dependencies
   return registry;
 }

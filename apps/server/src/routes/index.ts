@@ -4,6 +4,7 @@ import { docsRoutes } from './docs.routes';
 import { authRoutes } from './auth.routes';
 import { accountRoutes } from './account.routes';
 import { apiKeysRoutes } from './api-keys.routes';
+import { customFieldsRoutes } from './custom-fields.routes';
 
 /** Every route group of the platform. Modules' routes are registered from the module registry. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -12,4 +13,6 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(apiKeysRoutes);
+  await app.register(customFieldsRoutes);
+  for (const mod of app.services.registry.ordered()) if (mod.routes) await app.register(mod.routes);
 }

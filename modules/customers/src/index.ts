@@ -1,0 +1,25 @@
+import { defineModule, registerRecordTable } from '@voyage/kernel';
+import { accounts, contacts } from './db/schema';
+import { customerRoutes } from './http/customer.routes';
+import { customerObjects } from './objects';
+
+// Lets custom fields of any object link to accounts and contacts (record_link).
+registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt });
+registerRecordTable('contact', { table: contacts, workspaceId: contacts.workspaceId, id: contacts.id, deletedAt: contacts.deletedAt });
+
+/** Customers: accounts and contacts, the core every other module may reference (C1). */
+export const customersModule = defineModule({
+  key: 'customers',
+  core: true,
+  enabledByDefault: true,
+  labels: { 'zh-CN': '客户', 'zh-TW': '客戶', en: 'Customers' },
+  descriptions: { 'zh-CN': '客户公司与联系人', 'zh-TW': '客戶公司與聯絡人', en: 'Accounts and contacts' },
+  objects: customerObjects,
+  routes: customerRoutes,
+  nav: [
+    { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },
+    { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },
+  ],
+});
+
+export { accounts, contacts } from './db/schema';

@@ -1,0 +1,64 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { AppError, assertCan, diffValues, emitEvents, scopedWhere, translate, writeAudit, type Context } from '@voyage/kernel';
+import { toWire, type RecordKind } from '../record-kinds';
+import type { contacts } from '../db/schema';
+import { checkRecordInput } from './check-record-input';
+import { runInTransaction } from './run-in-transaction';
+
+export interface RecordChange {
+  id: string;
+  version: number;
+  [field: string]: unknown;
+}
+
+export interface UpdateRecordsOptions {
+  pathOf?: (index: number) => string;
+}
+
+/**
+ * Changes accounts or contacts with optimistic concurrency: a stale `version` is a 409.
+ * Records outside the actor's data scope (or in another workspace) are not found.
+ * Custom values merge into the stored ones; null clears one.
+ */
+export async function updateRecords(ctx: Context, kind: RecordKind, changes: RecordChange[], options: UpdateRecordsOptions = {}): Promise<Array<Record<string, unknown>>> {
+  assertCan(ctx.actor, kind.object, 'update');
+  if (changes.length === 0) return [];
+  const pathOf = options.pathOf ?? (() => '');
+  const t = kind.table as typeof contacts;
+  return runInTransaction(ctx, async (tx) => {
+    const scope = await scopedWhere(tx, t, kind.object, { access: 'update' });
+    const found = await tx.db.select().from(t).where(and(scope, inArray(t.id, changes.map((c) => c.id))));
+    const byId = new Map(found.map((r) => [r.id, r]));
+    changes.forEach((c, i) => {
+      const current = byId.get(c.id);
+      if (!current) throw new AppError('not_found', { params: { what: kind.object }, details: { fields: [{ field: `${pathOf(i)}id`, code: 'not_found', message: translate(tx.locale, 'field.not_found', { field: `${pathOf(i)}id` }) }] } });
+      if (current.version !== c.version) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: c.id, currentVersion: current.version } });
+    });
+    const inputs = changes.map(({ id: _id, version: _v, ...rest }) => rest);
+    const custom = await checkRecordInput(tx, kind, inputs.map((input, i) => ({ input, mode: 'update', path: pathOf(i), id: changes[i].id })));
+    const now = new Date();
+    const results: Array<Record<string, unknown>> = [];
+    for (const [i, change] of changes.entries()) {
+      const before = byId.get(change.id)!;
+      const builtIn = Object.fromEntries(kind.writable.filter((f) => inputs[i][f] !== undefined).map((f) => [f, inputs[i][f]]));
+      const mergedCustom = { ...before.custom, ...custom[i] };
+      for (const key of Object.keys(custom[i])) if (custom[i][key] === null) delete mergedCustom[key];
+      // Each row carries its own values, so rows are updated one statement each; the version guard makes every one safe.
+      const [row] = await tx.db
+        .update(t)
+        .set({ ...builtIn, custom: mergedCustom, version: sql`${t.version} + 1`, updatedAt: now, updatedBy: tx.actor.userId })
+        .where(and(eq(t.workspaceId, tx.workspaceId), eq(t.id, change.id), eq(t.version, change.version)))
+        .returning();
+      if (!row) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: change.id } });
+      results.push(toWire(row));
+    }
+    const diffs = results.map((after, i) => diffValues(toWire(byId.get(changes[i].id)!), after, ['updatedAt', 'updatedBy', 'version']));
+    await writeAudit(tx.db, results.map((r, i) => ({
+      workspaceId: tx.workspaceId, action: 'update', object: kind.object, recordId: r.id as string, summary: r.name as string,
+      oldValues: diffs[i].oldValues, newValues: diffs[i].newValues,
+      actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, ip: tx.ip, requestId: tx.requestId,
+    })));
+    await emitEvents(tx.db, results.map((r, i) => ({ workspaceId: tx.workspaceId, event: kind.events.updated, payload: { id: r.id, object: kind.object, ownerId: r.ownerId ?? null, changes: diffs[i].newValues }, actorUserId: tx.actor.userId })));
+    return results;
+  });
+}
