@@ -9,6 +9,7 @@ import type { Services } from './services';
 import { installErrorHandler } from './http/error-handler';
 import { registerRoutes } from './routes';
 import { authPlugin } from './http/auth-plugin';
+import { moduleGate } from './http/module-gate';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -78,6 +79,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   });
 
   await app.register(authPlugin);
+  await app.register(moduleGate);
   await registerRoutes(app);
   return app;
 }

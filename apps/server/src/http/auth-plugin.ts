@@ -18,6 +18,8 @@ declare module 'fastify' {
     scope?: string;
     /** Accept API keys on this route (default true for members). */
     apiKeys?: boolean;
+    /** The module the route belongs to; the route answers 403 module_disabled while it is off. */
+    module?: string;
   }
   interface FastifyRequest {
     session: SessionInfo | null;

@@ -4,6 +4,12 @@ import { docsRoutes } from './docs.routes';
 import { authRoutes } from './auth.routes';
 import { accountRoutes } from './account.routes';
 import { apiKeysRoutes } from './api-keys.routes';
+import { usersRoutes } from './users.routes';
+import { departmentsRoutes } from './departments.routes';
+import { rolesRoutes } from './roles.routes';
+import { sharesRoutes } from './shares.routes';
+import { auditRoutes } from './audit.routes';
+import { modulesRoutes } from './modules.routes';
 import { customFieldsRoutes } from './custom-fields.routes';
 
 /** Every route group of the platform. Modules' routes are registered from the module registry. */
@@ -13,6 +19,12 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(accountRoutes);
   await app.register(apiKeysRoutes);
+  await app.register(usersRoutes);
+  await app.register(departmentsRoutes);
+  await app.register(rolesRoutes);
+  await app.register(sharesRoutes);
+  await app.register(auditRoutes);
+  await app.register(modulesRoutes);
   await app.register(customFieldsRoutes);
   for (const mod of app.services.registry.ordered()) if (mod.routes) await app.register(mod.routes);
 }

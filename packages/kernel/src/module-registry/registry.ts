@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Locale } from '../i18n/locales';
 import type { DomainEvent } from '../events/outbox';
 import type { SystemContext } from '../context';
+import type { ScopedTable } from '../permissions/data-scope';
 
 export interface ModuleSubscriber {
   /** Unique name, used to record deliveries: `<module>.<what>`. */
@@ -28,7 +29,13 @@ export interface ModuleDefinition {
   /** Enabled in a new workspace unless switched off. */
   enabledByDefault?: boolean;
   /** Objects the module owns, for roles, custom fields and sharing. */
-  objects?: Array<{ key: string; labels: Record<Locale, string>; fields?: Array<{ key: string; labels: Record<Locale, string>; sensitive?: boolean }> }>;
+  objects?: Array<{
+    key: string;
+    labels: Record<Locale, string>;
+    fields?: Array<{ key: string; labels: Record<Locale, string>; sensitive?: boolean }>;
+    /** The object's record table; set it to make the object's records shareable (P4). */
+    table?: ScopedTable;
+  }>;
   /** Fastify plugin registering the module's routes under /api/v1. */
   routes?: (app: FastifyInstance) => Promise<void> | void;
   subscribers?: ModuleSubscriber[];
