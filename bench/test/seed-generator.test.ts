@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '@voyage/kernel';
+import { createTestDatabase } from '../../test/database';
+import { companyName } from '../seed/companies';
+import { chineseName, englishName } from '../seed/names';
+import { landlineNumber, mobileNumber } from '../seed/phones';
+import { companyProfile, personProfile, pickRegion } from '../seed/profiles';
+import { Random } from '../seed/random';
+import { seedScale } from '../seed/seed-scale';
+import { loadRows } from '../seed/load-rows';
+
+describe('seeded random source', () => {
+  it('repeats for one seed and differs between seeds', () => {
+    const draw = (seed: string | number) => { const r = new Random(seed); return Array.from({ length: 5 }, () => r.next()); };
+    expect(draw('a')).toEqual(draw('a'));
+    expect(draw('a')).not.toEqual(draw('b'));
+    expect(draw(1).every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+
+  it('makes UUIDv7 ids that carry the given time', () => {
+    const id = new Random(3).uuidv7(Date.UTC(2025, 0, 2));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16)).toBe(Date.UTC(2025, 0, 2));
+  });
+});
+
+describe('generated values', () => {
+  const rng = new Random('values');
+
+  it('gives Chinese names of two, three and four characters, compound surnames included', () => {
+    const names = Array.from({ length: 5000 }, () => chineseName(rng).full);
+    const lengths = new Set(names.map((n) => [...n].length));
+    expect([...lengths].every((l) => l >= 2 && l <= 4)).toBe(true);
+    expect(lengths.has(2) && lengths.has(3)).toBe(true);
+    expect(names.some((n) => /^(欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|端木|长孙)/.test(n))).toBe(true);
+    expect(names.every((n) => /^\p{Script=Han}+$/u.test(n))).toBe(true);
+    expect(chineseName(new Random(9), true).full).toBe(chineseName(new Random(9), true).full);
+  });
+
+  it('gives English names with an ASCII email form', () => {
+    const n = englishName(rng);
+    expect(n.full).toMatch(/^\S+ \S+$/);
+    expect(n.ascii).toMatch(/^[a-z]+\.[a-z]+$/);
+  });
+
+  it('formats mobiles and landlines in E.164 per region', () => {
+    for (let i = 0; i < 200; i++) {
+      expect(mobileNumber(rng, 'CN')).toMatch(/^\+861[3-9]\d{9}$/);
+      expect(mobileNumber(rng, 'US')).toMatch(/^\+1[2-9]\d{9}$/);
+      expect(mobileNumber(rng, 'GB')).toMatch(/^\+447\d{9}$/);
+      expect(mobileNumber(rng, 'SG')).toMatch(/^\+65[89]\d{7}$/);
+      expect(mobileNumber(rng, 'HK')).toMatch(/^\+852[569]\d{7}$/);
+      expect(mobileNumber(rng, 'TW')).toMatch(/^\+8869\d{8}$/);
+      expect(landlineNumber(rng, 'CN')).toMatch(/^\+86\d{9,11}$/);
+    }
+  });
+
+  it('gives company names with legal suffixes', () => {
+    const cn = Array.from({ length: 300 }, (_, i) => companyName(rng, 'CN', i, '杭州市').legalName);
+    expect(cn.every((n) => /(有限公司|股份有限公司)$/.test(n))).toBe(true);
+    expect(cn.some((n) => n.startsWith('杭州'))).toBe(true);
+    expect(cn.some((n) => n.endsWith('股份有限公司'))).toBe(true);
+    const us = Array.from({ length: 100 }, (_, i) => companyName(rng, 'US', i, 'Boston').legalName);
+    expect(us.some((n) => n.endsWith(' Inc.'))).toBe(true);
+    const gb = Array.from({ length: 200 }, (_, i) => companyName(rng, 'GB', i, 'London').legalName);
+    expect(gb.some((n) => n.endsWith(' GmbH') || n.endsWith(' AG'))).toBe(true);
+    expect(gb.some((n) => n.endsWith(' Co., Ltd.') || n.endsWith(' Ltd'))).toBe(true);
+  });
+
+  it('never repeats an email across a data set', () => {
+    const emails = new Set<string>();
+    let total = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const company = i % 3 === 0 ? companyProfile(rng, i % 50) : null;
+      const p = personProfile(rng, i, company?.region ?? pickRegion(rng), company?.domain ?? null);
+      if (p.email) { emails.add(p.email); total++; }
+      expect(p.email ?? 'a@b.c').toMatch(/^[^\s@]+@[^\s@]+\.[a-z.]+$/);
+    }
+    expect(emails.size).toBe(total);
+  });
+});
+
+describe('seedScale', () => {
+  let a: Database;
+  let b: Database;
+  beforeAll(async () => {
+    [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  it('loads the same contacts for the same seed, through the fast path of the database', async () => {
+    const sizes = { contacts: 600, accounts: 120, owners: 4 };
+    const first = await seedScale(a, { scale: '10k', seed: 42, sizes });
+    const second = await seedScale(b, { scale: '10k', seed: 42, sizes });
+    expect(first.counts).toEqual({ users: 4, custom_field_defs: 12, accounts: 120, contacts: 600 });
+    const read = (db: Database, ws: string) => db.query<Record<string, unknown>>('select id, name, email, mobile, tags, custom, account_id, created_at from contacts where workspace_id = $1 order by id', [ws]);
+    const rowsA = await read(a, first.workspaceId);
+    const rowsB = await read(b, second.workspaceId);
+    expect(rowsA).toHaveLength(600);
+    expect(rowsB).toEqual(rowsA);
+    const linked = await a.query<{ n: number }>('select count(*)::int as n from contacts c join accounts ac on ac.workspace_id = c.workspace_id and ac.id = c.account_id where c.workspace_id = $1', [first.workspaceId]);
+    expect(linked[0].n).toBeGreaterThan(300);
+    const members = await a.query<{ n: number }>('select count(*)::int as n from memberships where workspace_id = $1', [first.workspaceId]);
+    expect(members[0].n).toBe(5);
+  });
+});
+
+describe('loadRows', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('keeps tabs, newlines, backslashes, quotes, arrays, JSON and nulls intact', async () => {
+    const ws = await seedScale(database, { scale: '10k', seed: 'escape', sizes: { contacts: 1, accounts: 1, owners: 1 } });
+    const tricky = {
+      workspace_id: ws.workspaceId,
+      id: new Random('x').uuidv7(Date.UTC(2026, 0, 1)),
+      name: 'Tab\there\nnew "quoted" back\\slash 欧阳明',
+      email: null,
+      tags: ['a,b', 'say "hi"', 'back\\slash', '{brace}', 'NULL', '客户'],
+      custom: { note: 'line1\nline2\t"q"', list: [1, null, 'x'], nested: { ok: true } },
+    };
+    expect(await loadRows(database, 'contacts', [tricky])).toBe(1);
+    const [row] = await database.query<Record<string, unknown>>('select name, email, tags, custom from contacts where workspace_id = $1 and id = $2', [tricky.workspace_id, tricky.id]);
+    expect(row).toEqual({ name: tricky.name, email: null, tags: tricky.tags, custom: tricky.custom });
+  });
+
+  it('refuses a column the table does not have, naming it', async () => {
+    await expect(loadRows(database, 'contacts', [{ workspace_id: 'x', id: 'y', name: 'n', nickname: 'z' }])).rejects.toThrow('contacts has no column(s) nickname');
+  });
+});
