@@ -75,6 +75,8 @@ describe('password reset', () => {
 describe('account', () => {
   it('changes name, language and theme, and validates them', async () => {
     const s = await login(t, EMAIL, 'a brand new passphrase');
+    // PUBLIC_URL is https here, so the cookie is only ever sent over TLS.
+    expect(s.setCookie).toMatch(/; Secure/);
     const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: s.headers, payload: { name: 'Ada Lovelace', locale: 'zh-TW', theme: 'dark' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toMatchObject({ name: 'Ada Lovelace', locale: 'zh-TW', theme: 'dark' });
