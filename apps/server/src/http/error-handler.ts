@@ -67,7 +67,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = (error as { validationContext?: string }).validationContext;
       const prefix = context === 'querystring' ? 'query' : context === 'params' ? 'params' : '';
-      const fields = error.validation.flatMap((v) => fieldIssueFromZod((v.params as { issue?: ZodIssueLike })?.issue ?? { code: 'invalid', path: v.instancePath.split('/').filter(Boolean) }, locale, prefix));
+      // fastify-type-provider-zod flattens each zod issue into { keyword: code, instancePath, message, params: rest }.
+      const fields = error.validation.flatMap((v) =>
+        fieldIssueFromZod({ ...(v.params as ZodIssueLike), code: v.keyword, message: v.message, path: v.instancePath.split('/').filter(Boolean) }, locale, prefix),
+      );
       return send(reply, request, 400, 'validation_failed', translate(locale, 'errors.validation_failed', { fields: fields.map((f) => f.field).join(', ') }), { fields });
     }
     if (isResponseSerializationError(error)) {
