@@ -1,0 +1,105 @@
+import { createRootRoute, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { setUnauthenticatedHandler } from '../api/client';
+import { LoginPage } from '../features/auth/login-page';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { SelectWorkspacePage } from '../features/auth/select-workspace-page';
+import { AppLayout } from '../features/shell/app-layout';
+import { HomePage } from '../features/home/home-page';
+import { NotFoundPage } from '../features/shell/not-found-page';
+import { RouteError } from '../features/shell/route-error';
+import { loadSession, SESSION_KEY } from './session';
+import { queryClient } from './query-client';
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage, errorComponent: RouteError });
+
+const safeNext = (value: unknown) => (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined);
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>) => ({ next: safeNext(search.next) }),
+  component: LoginPage,
+});
+const forgotRoute = createRoute({ getParentRoute: () => rootRoute, path: '/forgot-password', component: ForgotPasswordPage });
+const resetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reset-password',
+  validateSearch: (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' }),
+  component: ResetPasswordPage,
+});
+const workspacesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/workspaces',
+  beforeLoad: async () => {
+    const session = await loadSession();
+    if (!session || session.mfaPending) throw redirect({ to: '/login', search: { next: undefined } });
+  },
+  component: SelectWorkspacePage,
+});
+
+/** Every staff screen sits below this layout, which needs a signed-in member of a workspace. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ location }) => {
+    const session = await loadSession();
+    if (!session || session.mfaPending) throw redirect({ to: '/login', search: { next: location.href === '/' ? undefined : location.href } });
+    if (!session.workspace) throw redirect({ to: '/workspaces' });
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
+const contactsRoute = createRoute({ getParentRoute: () => appRoute, path: '/contacts', component: lazyRouteComponent(() => import('../features/customers/contacts-page'), 'ContactsPage') });
+const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts', component: lazyRouteComponent(() => import('../features/customers/accounts-page'), 'AccountsPage') });
+const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
+
+const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
+const settingsIndexRoute = createRoute({
+  getParentRoute: () => settingsRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/settings/account' });
+  },
+});
+const settingsPage = <P extends string>(path: P, load: () => Promise<Record<string, unknown>>, name: string) =>
+  createRoute({ getParentRoute: () => settingsRoute, path, component: lazyRouteComponent(load as () => Promise<Record<string, () => null>>, name) });
+
+const settingsChildren = [
+  settingsIndexRoute,
+  settingsPage('/account', () => import('../features/settings/account-page'), 'AccountPage'),
+  settingsPage('/security', () => import('../features/settings/security-page'), 'SecurityPage'),
+  settingsPage('/users', () => import('../features/settings/users-page'), 'UsersPage'),
+  settingsPage('/departments', () => import('../features/settings/departments-page'), 'DepartmentsPage'),
+  settingsPage('/roles', () => import('../features/settings/roles-page'), 'RolesPage'),
+  settingsPage('/modules', () => import('../features/settings/modules-page'), 'ModulesPage'),
+  settingsPage('/custom-fields', () => import('../features/settings/custom-fields-page'), 'CustomFieldsPage'),
+  settingsPage('/api-keys', () => import('../features/settings/api-keys-page'), 'ApiKeysPage'),
+  settingsPage('/audit', () => import('../features/settings/audit-page'), 'AuditPage'),
+  settingsPage('/mail', () => import('../features/settings/mail-page'), 'MailPage'),
+  settingsPage('/outbox', () => import('../features/settings/outbox-page'), 'OutboxPage'),
+];
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  forgotRoute,
+  resetRoute,
+  workspacesRoute,
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}
+
+// An expired session sends the user back to the sign-in page, keeping where they were.
+setUnauthenticatedHandler(() => {
+  queryClient.setQueryData(SESSION_KEY, null);
+  const here = router.state.location.href;
+  if (!here.startsWith('/login')) void router.navigate({ to: '/login', search: { next: here } });
+});

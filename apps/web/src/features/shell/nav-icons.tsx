@@ -1,0 +1,28 @@
+import {
+  IconAddressBook, IconBuildingSkyscraper, IconChartBar, IconHeadset, IconHeartHandshake, IconHome, IconPlugConnected,
+  IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, type Icon,
+} from '@tabler/icons-react';
+
+/** Modules name their nav icons by key; unknown keys get a neutral icon. */
+const ICONS: Record<string, Icon> = {
+  home: IconHome,
+  settings: IconSettings,
+  contacts: IconAddressBook,
+  contact: IconAddressBook,
+  accounts: IconBuildingSkyscraper,
+  building: IconBuildingSkyscraper,
+  account: IconBuildingSkyscraper,
+  users: IconUsers,
+  sales: IconTargetArrow,
+  deals: IconTargetArrow,
+  marketing: IconSpeakerphone,
+  service: IconHeadset,
+  success: IconHeartHandshake,
+  automation: IconRobot,
+  analytics: IconChartBar,
+  integrations: IconPlugConnected,
+};
+
+export function navIcon(name: string | null | undefined): Icon {
+  return (name && ICONS[name]) || IconApps;
+}

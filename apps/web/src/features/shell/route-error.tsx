@@ -1,0 +1,16 @@
+import { Alert, Button, Center, Stack } from '@mantine/core';
+import type { ErrorComponentProps } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../components/api-errors';
+
+export function RouteError({ error, reset }: ErrorComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <Center mih="40vh" p="md">
+      <Stack maw={480} w="100%">
+        <Alert color="red" title={t('errors.title')} role="alert">{errorMessage(error)}</Alert>
+        <Button variant="light" onClick={reset}>{t('common.retry')}</Button>
+      </Stack>
+    </Center>
+  );
+}
