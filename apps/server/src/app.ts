@@ -9,6 +9,8 @@ import type { Services } from './services';
 import { installErrorHandler } from './http/error-handler';
 import { registerRoutes } from './routes';
 import { authPlugin } from './http/auth-plugin';
+import { jobsPlugin } from './worker';
+import { registerWebApp } from './static';
 import { moduleGate } from './http/module-gate';
 
 declare module 'fastify' {
@@ -80,6 +82,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
 
   await app.register(authPlugin);
   await app.register(moduleGate);
+  await app.register(jobsPlugin);
   await registerRoutes(app);
+  await registerWebApp(app);
   return app;
 }

@@ -1,4 +1,4 @@
-import type { Database, Env, ModuleRegistry } from '@voyage/kernel';
+import type { Database, Env, JobQueue, ModuleRegistry, OutboxDispatcher } from '@voyage/kernel';
 
 /** Long-lived services shared by every request, job and subscriber of one process. */
 export interface Services {
@@ -7,4 +7,8 @@ export interface Services {
   registry: ModuleRegistry;
   /** When the process started, for /api/health. */
   startedAt: Date;
+  /** The job queue (pg-boss): send jobs and durable timers; runs handlers in worker processes. */
+  jobs: JobQueue;
+  /** Delivers outbox events to subscribers; `dispatch()` runs it now (tests). */
+  outbox: OutboxDispatcher;
 }

@@ -11,6 +11,8 @@ import { sharesRoutes } from './shares.routes';
 import { auditRoutes } from './audit.routes';
 import { modulesRoutes } from './modules.routes';
 import { customFieldsRoutes } from './custom-fields.routes';
+import { mailRoutes } from './mail.routes';
+import { notificationsRoutes } from './notifications.routes';
 
 /** Every route group of the platform. Modules' routes are registered from the module registry. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -26,5 +28,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(modulesRoutes);
   await app.register(customFieldsRoutes);
+  await app.register(mailRoutes);
+  await app.register(notificationsRoutes);
   for (const mod of app.services.registry.ordered()) if (mod.routes) await app.register(mod.routes);
 }

@@ -45,6 +45,10 @@ export const en = {
   'auth.password_reset_requested': 'If an account exists for this address, we have sent it a link to reset the password.',
   'mail.test.subject': 'Voyage CRM test email',
   'mail.test.body': 'This is a test email from Voyage CRM. Your mail settings work.',
+  'notifications.member_added.title': 'You were added to {workspace}',
+  'notifications.member_added.body': 'Your role is {role}.',
+  'notifications.role_changed.title': 'Your role changed to {role}',
+  'notifications.role_changed.body': 'Your role in {workspace} is now {role}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -46,4 +46,8 @@ export const zhCN: Record<MessageKey, string> = {
   'auth.password_reset_requested': '如果该邮箱对应的账号存在，我们已向其发送重置密码的链接。',
   'mail.test.subject': 'Voyage CRM 测试邮件',
   'mail.test.body': '这是一封来自 Voyage CRM 的测试邮件，您的邮件设置可以正常使用。',
+  'notifications.member_added.title': '您已被添加到「{workspace}」',
+  'notifications.member_added.body': '您的角色是{role}。',
+  'notifications.role_changed.title': '您的角色已变更为{role}',
+  'notifications.role_changed.body': '您在「{workspace}」中的角色现在是{role}。',
 };

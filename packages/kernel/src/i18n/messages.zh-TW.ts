@@ -46,4 +46,8 @@ export const zhTW: Record<MessageKey, string> = {
   'auth.password_reset_requested': '若此電子郵件地址有對應的帳號，我們已寄出重設密碼的連結。',
   'mail.test.subject': 'Voyage CRM 測試郵件',
   'mail.test.body': '這是一封來自 Voyage CRM 的測試郵件，您的郵件設定運作正常。',
+  'notifications.member_added.title': '您已被加入「{workspace}」',
+  'notifications.member_added.body': '您的角色是{role}。',
+  'notifications.role_changed.title': '您的角色已變更為{role}',
+  'notifications.role_changed.body': '您在「{workspace}」中的角色現在是{role}。',
 };

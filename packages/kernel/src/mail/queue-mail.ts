@@ -2,6 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { mailMessages, mailSettings } from '../db/schema';
 import { newId } from '../ids';
+import { emitEvents } from '../events/outbox';
+
+/** Emitted with every queued message; the mail subscriber turns it into a `mail.deliver` job. */
+export const MAIL_QUEUED_EVENT = 'platform.mail.queued';
 
 export interface OutgoingMail {
   workspaceId: string;
@@ -27,5 +31,8 @@ export async function queueMail(db: Queryable, mail: OutgoingMail): Promise<stri
     .values({ workspaceId: mail.workspaceId, id, toAddress: mail.to, fromAddress: from, subject: mail.subject, textBody: mail.text, htmlBody: mail.html ?? null, dedupeKey: mail.dedupeKey ?? null, status: 'queued' })
     .onConflictDoNothing()
     .returning({ id: mailMessages.id });
-  return inserted[0]?.id ?? null;
+  if (!inserted[0]) return null;
+  // Through the outbox, so delivery starts only once the caller's transaction has committed.
+  await emitEvents(db, { workspaceId: mail.workspaceId, event: MAIL_QUEUED_EVENT, payload: { messageId: id } });
+  return id;
 }

@@ -1,0 +1,205 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { eventDeliveries, outbox, workspaces } from '../db/schema';
+import type { Env } from '../env';
+import { isLocale, type Locale } from '../i18n/locales';
+import { defineJob, type JobDefinition } from '../jobs/define-job';
+import { OUTBOX_DISPATCH_JOB, type JobLogger, type JobQueue } from '../jobs/job-queue';
+import type { ModuleSubscriber } from '../module-registry/registry';
+import type { DomainEvent } from './outbox';
+
+export const OUTBOX_REDELIVER_JOB = 'outbox.redeliver';
+
+export interface OutboxDispatcherOptions {
+  env: Env;
+  database: Database;
+  jobs: JobQueue;
+  /** Subscribers of this build: the platform's and the modules'. Read on every dispatch. */
+  subscribers: () => ModuleSubscriber[];
+  logger?: JobLogger;
+  /** Events read per round (default 200). */
+  batchSize?: number;
+  /** Seconds between sweeps for events whose nudge was lost (default 5). */
+  sweepSeconds?: number;
+}
+
+interface Redelivery {
+  workspaceId: string;
+  eventId: string;
+  subscriber: string;
+}
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+/** Whether a subscriber listens to an event: exact name, `*`, or a `prefix.*` pattern. */
+export function subscriberMatches(subscriber: ModuleSubscriber, event: string): boolean {
+  return subscriber.events.some((p) => p === event || p === '*' || (p.endsWith('.*') && event.startsWith(p.slice(0, -1))));
+}
+
+/**
+ * Delivers outbox events to subscribers after commit, at least once. Each (event, subscriber)
+ * runs in its own transaction together with its event_deliveries row, so a redelivered event
+ * is never applied twice. A failing subscriber gets a durable retry job with backoff; the event
+ * counts as dispatched once every subscriber has handled it.
+ */
+export class OutboxDispatcher {
+  private readonly extra: ModuleSubscriber[] = [];
+
+  constructor(private readonly options: OutboxDispatcherOptions) {}
+
+  /** Adds a subscriber at run time (tests use it for a recording bus). */
+  subscribe(subscriber: ModuleSubscriber): () => void {
+    this.extra.push(subscriber);
+    return () => {
+      const i = this.extra.indexOf(subscriber);
+      if (i >= 0) this.extra.splice(i, 1);
+    };
+  }
+
+  subscribers(): ModuleSubscriber[] {
+    return [...this.options.subscribers(), ...this.extra];
+  }
+
+  /** Delivers every pending event, oldest first. Returns how many events were read and how many deliveries failed. */
+  async dispatch(): Promise<{ events: number; failures: number }> {
+    const { db } = this.options.database;
+    const locales = new Map<string, Locale>();
+    let events = 0;
+    let failures = 0;
+    for (;;) {
+      const rows = await db
+        .select()
+        .from(outbox)
+        .where(and(isNull(outbox.dispatchedAt), eq(outbox.attempts, 0)))
+        .orderBy(asc(outbox.occurredAt), asc(outbox.id))
+        .limit(this.options.batchSize ?? 200);
+      if (rows.length === 0) break;
+      events += rows.length;
+      const done: OutboxRow[] = [];
+      for (const row of rows) {
+        const failed = await this.deliverAll(row, locales);
+        if (failed.length === 0) done.push(row);
+        else {
+          failures += failed.length;
+          await this.scheduleRedelivery(row, failed);
+        }
+      }
+      await this.markDispatched(done);
+    }
+    return { events, failures };
+  }
+
+  /** Retries one subscriber of one event (the `outbox.redeliver` job). Throws to retry again. */
+  async redeliver(job: Redelivery): Promise<void> {
+    const { db } = this.options.database;
+    const [row] = await db.select().from(outbox).where(and(eq(outbox.workspaceId, job.workspaceId), eq(outbox.id, job.eventId)));
+    if (!row || row.dispatchedAt) return;
+    const subscriber = this.subscribers().find((s) => s.name === job.subscriber);
+    if (subscriber) await this.deliver(toEvent(row), subscriber, await this.localeOf(row.workspaceId, new Map()));
+    const needed = this.subscribers().filter((s) => subscriberMatches(s, row.event)).map((s) => s.name);
+    const delivered = new Set(
+      (await db.select({ subscriber: eventDeliveries.subscriber }).from(eventDeliveries).where(and(eq(eventDeliveries.workspaceId, row.workspaceId), eq(eventDeliveries.eventId, row.id)))).map((d) => d.subscriber),
+    );
+    if (needed.every((name) => delivered.has(name))) await this.markDispatched([row]);
+  }
+
+  /** The dispatch and redelivery queues, for the job queue. */
+  jobDefinitions(): Array<JobDefinition<object>> {
+    const { database } = this.options;
+    const dispatch = defineJob<Record<string, never>>({
+      name: OUTBOX_DISPATCH_JOB,
+      // One dispatch runs at a time across all processes; nudges while it runs coalesce into one more.
+      policy: 'stately',
+      retryLimit: 3,
+      retryDelay: 2,
+      pollingIntervalSeconds: 1,
+      handler: async () => {
+        await this.dispatch();
+      },
+      sweep: {
+        everySeconds: this.options.sweepSeconds ?? 5,
+        due: async () => (await database.query('select 1 from outbox where dispatched_at is null and attempts = 0 limit 1')).length > 0,
+      },
+    });
+    const redeliver = defineJob<Redelivery>({
+      name: OUTBOX_REDELIVER_JOB,
+      retryLimit: 10,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      handler: (data) => this.redeliver(data),
+    });
+    return [dispatch as JobDefinition<object>, redeliver as unknown as JobDefinition<object>];
+  }
+
+  private async deliverAll(row: OutboxRow, locales: Map<string, Locale>): Promise<string[]> {
+    const subscribers = this.subscribers().filter((s) => subscriberMatches(s, row.event));
+    if (subscribers.length === 0) return [];
+    const event = toEvent(row);
+    const locale = await this.localeOf(row.workspaceId, locales);
+    const failed: string[] = [];
+    for (const subscriber of subscribers) {
+      try {
+        await this.deliver(event, subscriber, locale);
+      } catch (error) {
+        this.options.logger?.error({ err: error, event: row.event, eventId: row.id, subscriber: subscriber.name }, 'subscriber failed; retrying later');
+        failed.push(subscriber.name);
+      }
+    }
+    return failed;
+  }
+
+  private async deliver(event: DomainEvent, subscriber: ModuleSubscriber, locale: Locale): Promise<void> {
+    const { env, database } = this.options;
+    await database.db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(eventDeliveries)
+        .values({ workspaceId: event.workspaceId, eventId: event.id, subscriber: subscriber.name })
+        .onConflictDoNothing()
+        .returning({ eventId: eventDeliveries.eventId });
+      if (claimed.length === 0) return; // handled before: at-least-once delivery, applied once
+      await subscriber.handle({ env, database, db: tx, workspaceId: event.workspaceId, locale }, event);
+    });
+  }
+
+  private async scheduleRedelivery(row: OutboxRow, failed: string[]): Promise<void> {
+    await this.options.database.db.transaction(async (tx) => {
+      await tx.update(outbox).set({ attempts: sql`${outbox.attempts} + 1` }).where(and(eq(outbox.workspaceId, row.workspaceId), eq(outbox.id, row.id)));
+      for (const subscriber of failed) {
+        await this.options.jobs.send(OUTBOX_REDELIVER_JOB, { workspaceId: row.workspaceId, eventId: row.id, subscriber }, { tx, startAfter: 5 });
+      }
+    });
+  }
+
+  private async markDispatched(rows: OutboxRow[]): Promise<void> {
+    const byWorkspace = new Map<string, string[]>();
+    for (const row of rows) byWorkspace.set(row.workspaceId, [...(byWorkspace.get(row.workspaceId) ?? []), row.id]);
+    for (const [workspaceId, ids] of byWorkspace) {
+      await this.options.database.db
+        .update(outbox)
+        .set({ dispatchedAt: new Date() })
+        .where(and(eq(outbox.workspaceId, workspaceId), inArray(outbox.id, ids), isNull(outbox.dispatchedAt)));
+    }
+  }
+
+  private async localeOf(workspaceId: string, cache: Map<string, Locale>): Promise<Locale> {
+    const cached = cache.get(workspaceId);
+    if (cached) return cached;
+    const [ws] = await this.options.database.db.select({ locale: workspaces.defaultLocale }).from(workspaces).where(eq(workspaces.id, workspaceId));
+    const locale = isLocale(ws?.locale) ? ws.locale : 'en';
+    cache.set(workspaceId, locale);
+    return locale;
+  }
+}
+
+function toEvent(row: OutboxRow): DomainEvent {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    event: row.event,
+    eventVersion: row.eventVersion,
+    payload: row.payload as Record<string, unknown>,
+    actorUserId: row.actorUserId,
+    occurredAt: row.occurredAt,
+  };
+}

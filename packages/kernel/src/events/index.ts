@@ -1,0 +1,3 @@
+export * from './outbox';
+export * from './dispatch-outbox';
+export * from './recording-bus';

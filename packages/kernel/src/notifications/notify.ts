@@ -1,0 +1,35 @@
+import type { Queryable } from '../db/client';
+import { notifications } from '../db/schema';
+import { newId } from '../ids';
+
+export interface NotifyInput {
+  workspaceId: string;
+  userIds: string[];
+  /** What happened, for icons and filters: `member_added`, `role_changed`, `task_due`, … */
+  kind: string;
+  /** Already translated to each recipient's language by the caller. */
+  title: string;
+  body?: string;
+  /** An app path to open, e.g. `/deals/0190…`. */
+  link?: string | null;
+  /** The same key never notifies the same user twice (e.g. the id of the event that caused it). */
+  dedupeKey?: string | null;
+}
+
+/** Creates in-app notifications, inside the caller's transaction. Returns the ids created. */
+export async function notify(db: Queryable, input: NotifyInput): Promise<string[]> {
+  const userIds = [...new Set(input.userIds)];
+  if (userIds.length === 0) return [];
+  const rows = userIds.map((userId) => ({
+    workspaceId: input.workspaceId,
+    id: newId(),
+    userId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body ?? '',
+    link: input.link ?? null,
+    dedupeKey: input.dedupeKey ?? null,
+  }));
+  const inserted = await db.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+  return inserted.map((r) => r.id);
+}
