@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorkspaceWithAdmin, signIn } from '../../../test/users';
-import { createWorld, type World } from './helpers';
+import { createWorkspaceWithAdmin, createWorld, signIn, type World } from './helpers';
 
 let w: World;
 beforeAll(async () => {
