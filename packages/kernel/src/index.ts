@@ -44,3 +44,4 @@ export * from './tenancy/list-modules';
 export * from './tenancy/set-module-enabled';
 export * from './permissions/sharing';
 export * from './audit/list-audit';
+export * from './tenancy/validate-role-input';
