@@ -9,17 +9,18 @@ const modules = [...new Set([...KNOWN_MODULES, ...present])];
 
 // Module boundaries (ARCHITECTURE §1): a module imports only @voyage/kernel, @voyage/contracts
 // and its own files. Other modules are reached through the registry's public APIs and events.
-const moduleBoundaries = modules.map((name) => ({
-  files: [`modules/${name}/**/*.ts`, `modules/${name}/**/*.tsx`],
+const moduleBoundaries = modules.flatMap((name) => [false, true].map((isTest) => ({
+  files: isTest ? [`modules/${name}/test/**/*.ts`] : [`modules/${name}/**/*.ts`, `modules/${name}/**/*.tsx`],
+  // Tests may also use the shared harness, @voyage/testing.
   rules: {
     'no-restricted-imports': ['error', {
       patterns: [
-        { group: ['@voyage/*', '!@voyage/kernel', '!@voyage/contracts'], message: 'A module may import only @voyage/kernel, @voyage/contracts and its own files.' },
+        { group: ['@voyage/*', '!@voyage/kernel', '!@voyage/contracts', ...(isTest ? ['!@voyage/testing'] : [])], message: 'A module may import only @voyage/kernel, @voyage/contracts and its own files.' },
         { group: ['../../../*', '../../../../*', '**/apps/**', '**/packages/**', ...modules.filter((m) => m !== name).map((m) => `**/modules/${m}/**`)], message: 'A module may not reach into other modules, apps or package internals.' },
       ],
     }],
   },
-}));
+})));
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', '.tmp/**', 'migrations/**', 'e2e/artifacts/**', 'bench/results/**'] },

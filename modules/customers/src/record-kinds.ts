@@ -11,7 +11,7 @@ export type CustomerTable = typeof accounts | typeof contacts;
  */
 export interface RecordKind {
   object: 'account' | 'contact';
-  /** Path segment and API-key scope resource: `/api/v1/contacts`, `contacts:read`. */
+  /** Path segment: `/api/v1/contacts`. API-key scopes use the object key: `contact:read`. */
   plural: 'accounts' | 'contacts';
   table: CustomerTable;
   /** Built-in fields a request may set (besides `custom`). */

@@ -1,8 +1,4 @@
-// The shared test harness lives at the repository root; module tests reach it only through this file.
-// eslint-disable-next-line no-restricted-imports
-import { createTestApp, type TestApp } from '../../../test/app';
-// eslint-disable-next-line no-restricted-imports
-import { addMember, createWorkspaceWithAdmin, signIn, type SignedIn } from '../../../test/users';
+import { addMember, createTestApp, createWorkspaceWithAdmin, signIn, type SignedIn, type TestApp } from '@voyage/testing';
 
 export { createWorkspaceWithAdmin, signIn };
 

@@ -30,5 +30,15 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(customFieldsRoutes);
   await app.register(mailRoutes);
   await app.register(notificationsRoutes);
-  for (const mod of app.services.registry.ordered()) if (mod.routes) await app.register(mod.routes);
+  for (const mod of app.services.registry.ordered()) {
+    const routes = mod.routes;
+    if (!routes) continue;
+    // Every route of a module is gated by that module's switch (P1), whether or not it says so.
+    await app.register(async (scope) => {
+      scope.addHook('onRoute', (route) => {
+        route.config = { ...(route.config ?? {}), module: (route.config as { module?: string } | undefined)?.module ?? mod.key };
+      });
+      await scope.register(routes);
+    });
+  }
 }

@@ -26,8 +26,8 @@ export function registerRecordRoutes(app: FastifyInstance, kind: RecordKind, sch
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = `/api/v1/${kind.plural}`;
   const tags = [kind.plural];
-  const read = { module: 'customers', scope: `${kind.plural}:read` };
-  const write = { module: 'customers', scope: `${kind.plural}:write` };
+  const read = { module: 'customers', scope: `${kind.object}:read` };
+  const write = { module: 'customers', scope: `${kind.object}:write` };
 
   r.get(base, {
     schema: { tags, summary: `List ${kind.plural} (filter, sort, cursor, fields; trash=true for deleted)`, querystring: ZListQuery, response: { 200: schemas.list } },
