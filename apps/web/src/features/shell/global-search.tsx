@@ -62,7 +62,7 @@ export function GlobalSearch() {
             <IconSearch size={16} color="var(--mantine-color-dimmed)" />
             <Text size="sm" c="dimmed" truncate>{t('search.placeholder')}</Text>
           </Group>
-          <Kbd size="xs">Ctrl K</Kbd>
+          <Kbd size="xs" style={{ whiteSpace: "nowrap" }}>Ctrl K</Kbd>
         </Group>
       </UnstyledButton>
       <ActionIcon variant="default" size="lg" hiddenFrom="sm" onClick={() => spotlight.open()} aria-label={t('search.open')}>
