@@ -50,11 +50,13 @@ export interface ServiceOptions {
   /** This process runs job handlers (pg-boss maintenance included). */
   worker?: boolean;
   logger?: JobLogger;
+  /** Start the job queue later (see startServer). */
+  deferJobStart?: boolean;
 }
 
 export async function createServices(env: Env, database: Database, options: ServiceOptions = {}): Promise<Services> {
   const registry = createRegistry();
-  const { jobs, outbox } = await createJobSystem(env, database, registry, { maintenance: options.worker, logger: options.logger });
+  const { jobs, outbox } = await createJobSystem(env, database, registry, { maintenance: options.worker, logger: options.logger, deferStart: options.deferJobStart });
   return { env, database, registry, startedAt: new Date(), jobs, outbox };
 }
 
@@ -71,12 +73,14 @@ export async function startServer(env: Env): Promise<Runtime> {
     await migrateWithLock(database);
     const worker = runsEmbeddedWorker(env);
     const logger = pino({ level: env.LOG_LEVEL, name: 'jobs' });
-    const services = await createServices(env, database, { worker, logger });
+    const services = await createServices(env, database, { worker, logger, deferJobStart: true });
     if (env.VOYAGE_DEMO === 'true') await seedDemoIfEmpty(services);
     const app = await buildApp(services);
     await app.listen({ port: env.PORT, host: env.HOST });
     const readyMs = Math.round(performance.now() - started);
+    // Installing or checking pg-boss's schema waits until the server answers: it is the slowest part of a start.
     if (worker) await services.jobs.startWorkers();
+    else await services.jobs.start();
     const url = env.PUBLIC_URL ?? `http://localhost:${(app.server.address() as { port: number }).port}`;
     console.log(`\nVoyage CRM is running at ${url} (${database.kind === 'pglite' ? `embedded database in ${env.VOYAGE_DATA_DIR}` : 'PostgreSQL'}; ready in ${readyMs} ms${worker ? '; worker included' : ''})`);
     if (env.VOYAGE_DEMO === 'true' && (await demoLoginExists(services))) console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}\n`);

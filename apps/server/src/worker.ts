@@ -28,6 +28,8 @@ export interface JobSystemOptions {
   /** Run pg-boss maintenance in this process (worker processes). */
   maintenance?: boolean;
   logger?: JobLogger;
+  /** Leave starting the queue to the caller (the server starts it after it listens). */
+  deferStart?: boolean;
 }
 
 /** Creates and starts the job queue and the outbox dispatcher with every subscriber and job of this build. */
@@ -41,7 +43,7 @@ export async function createJobSystem(env: Env, database: Database, registry: Mo
   }
   const outbox = new OutboxDispatcher({ env, database, jobs, logger: options.logger, subscribers: () => subscribers });
   await jobs.register([...outbox.jobDefinitions(), mailDeliverJob, ...moduleJobs(registry)]);
-  await jobs.start();
+  if (!options.deferStart) await jobs.start();
   return { jobs, outbox };
 }
 
@@ -52,6 +54,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * once its response is sent (after commit), and closing the server stops the queue.
  */
 export const jobsPlugin = fp(async (app: FastifyInstance) => {
+  // The server listens before the queue has started; API requests wait for it, so a handler
+  // never enqueues into a queue that is not ready (on PGlite that would wait on its own transaction).
+  app.addHook('onRequest', async (request) => {
+    if (!app.services.jobs.started && request.url.startsWith('/api/v1/')) await app.services.jobs.start();
+  });
   app.addHook('onResponse', async (request, reply) => {
     if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400 || !request.url.startsWith('/api/')) return;
     void app.services.jobs.nudgeOutbox();

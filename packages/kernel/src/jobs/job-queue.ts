@@ -145,6 +145,7 @@ export class JobQueue {
   }
 
   async stop(): Promise<void> {
+    if (this.starting) await this.starting.catch(() => undefined);
     for (const timer of this.timers.splice(0)) clearInterval(timer);
     const boss = this.boss;
     this.boss = null;
