@@ -1,8 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { auditLog, users } from '../db/schema';
-import { validationError } from '../errors';
-import { translate } from '../i18n/translate';
+import { decodePairCursor, encodePairCursor } from '../records/pair-cursor';
 
 export interface AuditEntryView {
   id: string;
@@ -46,7 +45,7 @@ export async function listAudit(ctx: Pick<Context, 'db' | 'workspaceId' | 'local
   if (options.from) where.push(gte(auditLog.at, new Date(options.from)));
   if (options.to) where.push(lt(auditLog.at, new Date(options.to)));
   if (options.cursor) {
-    const [at, id] = decodeCursor(options.cursor, ctx.locale);
+    const [at, id] = decodePairCursor(options.cursor, ctx.locale, 'timestamp');
     where.push(sql`(${auditLog.at}, ${auditLog.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await ctx.db
@@ -74,16 +73,7 @@ export async function listAudit(ctx: Pick<Context, 'db' | 'workspaceId' | 'local
       ip: e.ip,
       requestId: e.requestId,
     })),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.atText, last.entry.id])).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodePairCursor(last.atText, last.entry.id) : null,
   };
 }
 
-function decodeCursor(cursor: string, locale: Context['locale']): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)$/.test(String(value[0])) && /^[0-9a-f-]{36}$/i.test(String(value[1]))) return value as [string, string];
-  } catch {
-    // reported below
-  }
-  throw validationError([{ field: 'query.cursor', code: 'invalid', message: translate(locale, 'field.invalid', { field: 'query.cursor' }) }]);
-}

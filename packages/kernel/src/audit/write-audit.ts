@@ -51,3 +51,19 @@ export function diffValues(before: Record<string, unknown>, after: Record<string
   }
   return { oldValues, newValues };
 }
+
+/**
+ * The fields of `input` that differ from `current`, as the update to apply and the previous
+ * values for the audit row. Undefined inputs mean "not given".
+ */
+export function pickChanges<F extends string>(current: Partial<Record<F, unknown>>, input: Partial<Record<F, unknown>>, fields: readonly F[]): { changes: Record<string, unknown>; previous: Record<string, unknown> } {
+  const changes: Record<string, unknown> = {};
+  const previous: Record<string, unknown> = {};
+  for (const key of fields) {
+    if (input[key] !== undefined && input[key] !== current[key]) {
+      changes[key] = input[key];
+      previous[key] = current[key];
+    }
+  }
+  return { changes, previous };
+}

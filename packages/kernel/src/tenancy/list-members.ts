@@ -2,9 +2,7 @@ import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Context } from '../context';
 import { departments, memberships, roles, users } from '../db/schema';
-import { validationError } from '../errors';
-import type { Locale } from '../i18n/locales';
-import { fieldIssue } from './field-issue';
+import { decodePairCursor, encodePairCursor } from '../records/pair-cursor';
 
 export interface MemberView {
   userId: string;
@@ -37,15 +35,6 @@ export interface ListMembersOptions {
 
 const supervisors = alias(users, 'supervisor');
 
-function decodeCursor(cursor: string, locale: Locale): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
-  } catch {
-    // fall through to the validation error
-  }
-  throw validationError([fieldIssue(locale, 'query.cursor', 'invalid')]);
-}
 
 /** Members of the workspace, ordered by name, for the user list and the pickers. */
 export async function listMembers(ctx: Pick<Context, 'db' | 'workspaceId' | 'locale'>, options: ListMembersOptions = {}): Promise<{ data: MemberView[]; nextCursor: string | null }> {
@@ -61,7 +50,7 @@ export async function listMembers(ctx: Pick<Context, 'db' | 'workspaceId' | 'loc
     where.push(or(ilike(users.name, pattern), ilike(users.email, pattern))!);
   }
   if (options.cursor) {
-    const [name, id] = decodeCursor(options.cursor, ctx.locale);
+    const [name, id] = decodePairCursor(options.cursor, ctx.locale, 'text');
     where.push(sql`(${sortName}, ${users.id}) > (${name}, ${id}::uuid)`);
   }
   const rows = await ctx.db
@@ -102,6 +91,6 @@ export async function listMembers(ctx: Pick<Context, 'db' | 'workspaceId' | 'loc
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     })),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.sortName, last.userId])).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodePairCursor(last.sortName, last.userId) : null,
   };
 }

@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import { departments } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { writeAudit } from '../audit/write-audit';
+import { pickChanges, writeAudit } from '../audit/write-audit';
 import { checkDepartmentReferences } from './check-department-references';
 import { listDepartments, type DepartmentView } from './list-departments';
 
@@ -23,14 +23,7 @@ export async function updateDepartment(ctx: Context, id: string, input: UpdateDe
     const current = rows[0];
     if (!current) throw notFound('department');
     if (current.version !== input.version) throw new AppError('version_conflict');
-    const changes: Record<string, unknown> = {};
-    const previous: Record<string, unknown> = {};
-    for (const key of FIELDS) {
-      if (input[key] !== undefined && input[key] !== current[key]) {
-        changes[key] = input[key];
-        previous[key] = current[key];
-      }
-    }
+    const { changes, previous } = pickChanges(current, input, FIELDS);
     if (Object.keys(changes).length === 0) return;
     await checkDepartmentReferences({ ...ctx, db: tx }, { parentId: changes.parentId as string | null | undefined, headUserId: changes.headUserId as string | null | undefined });
     if (changes.parentId) await assertNotDescendant(tx, workspaceId, id, changes.parentId as string);

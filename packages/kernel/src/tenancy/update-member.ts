@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Context } from '../context';
 import { memberships, roles } from '../db/schema';
 import { AppError, notFound } from '../errors';
-import { writeAudit } from '../audit/write-audit';
+import { pickChanges, writeAudit } from '../audit/write-audit';
 import { emitEvents } from '../events/outbox';
 import { assertAdminRemains } from './assert-admin-remains';
 import { checkMemberReferences } from './check-member-references';
@@ -31,14 +31,7 @@ export async function updateMember(ctx: Context, userId: string, input: UpdateMe
     const current = rows[0];
     if (!current) throw notFound('user');
     if (current.version !== input.version) throw new AppError('version_conflict');
-    const changes: Record<string, unknown> = {};
-    const previous: Record<string, unknown> = {};
-    for (const key of FIELDS) {
-      if (input[key] !== undefined && input[key] !== current[key]) {
-        changes[key] = input[key];
-        previous[key] = current[key];
-      }
-    }
+    const { changes, previous } = pickChanges(current, input, FIELDS);
     if (Object.keys(changes).length === 0) return;
     const { roleIsAdmin } = await checkMemberReferences({ ...ctx, db: tx }, { roleId: changes.roleId as string | undefined, departmentId: changes.departmentId as string | null | undefined, supervisorId: changes.supervisorId as string | null | undefined });
     // Only an administrator may grant, change or take away administrator rights.
