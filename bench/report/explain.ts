@@ -1,0 +1,33 @@
+import type { BenchRun, ScenarioResult } from './results';
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+/**
+ * A short explanation of a missed target, from what the run measured (above all the floor,
+ * which tells the machine's share of a miss from the product's).
+ */
+export function explainMiss(s: ScenarioResult, run: BenchRun): string {
+  const load = `Load average at the start was ${run.machine.loadAverage.join(' / ')} on ${run.machine.cores} cores, so other processes competed for the CPU.`;
+  const r = s.result!;
+  const f = s.floor;
+  switch (s.id) {
+    case 'http.health': {
+      const floorMisses = f && f.value.median < s.target!.limit;
+      return floorMisses
+        ? `The bare Fastify floor itself reaches only ${fmt(f!.value.median)} req/s here: the load generator and the server share the same ${run.machine.cores} cores, so the machine caps the result below ${fmt(s.target!.limit)} before any product code runs. Voyage runs at ${Math.round((s.ratio ?? 0) * 100)}% of the floor; the rest is per-request work every route pays: the request log line (pino, info level), helmet's headers, the rate-limit hook, request-id and locale hooks, and zod response serialisation. ${load}`
+        : `The bare Fastify floor reaches ${fmt(f?.value.median ?? 0)} req/s on the same load, so the machine can serve the target; the gap is per-request work in the app: the request log line (pino, info level), helmet's headers, the rate-limit hook, request-id and locale hooks, and zod response serialisation. ${load}`;
+    }
+    case 'server.start':
+      return `Start covers Node's boot, tsx compiling the TypeScript sources on the fly (no build step), opening the database and checking migrations. On PGlite, opening the WebAssembly Postgres and its data directory dominates. ${load}`;
+    case 'server.rss_idle':
+      return `The resident set holds V8's heap with every module loaded (Fastify, zod schemas, drizzle, pg), tsx's compiler, and on PGlite the whole WebAssembly Postgres with its shared buffers.`;
+    case 'seed.load':
+      return `COPY itself is fast; the time goes to maintaining the contacts and accounts indexes row by row (including the GIN index on custom), and to VACUUM ANALYZE afterwards. ${load}`;
+    case 'http.list_by_tag':
+      return f && f.value.p95 >= s.target!.limit
+        ? `The same SQL through the bare driver already takes ${f.value.p95} ms at p95, so the query plan is the cause, not the HTTP layer: the tag filter has no index of its own and the page walks the updated_at index until it finds 51 tagged rows. ${load}`
+        : `The same SQL takes ${f?.value.p95} ms at p95 through the bare driver; the rest is the request path: authentication (API-key lookup, actor and role load, and a last-used update), the data-scope and custom-field definition queries, and serialisation of 50 rows. ${load}`;
+    default:
+      return `${r.value.median} ${r.unit} against ${s.target!.text}. ${load}`;
+  }
+}

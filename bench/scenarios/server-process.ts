@@ -1,0 +1,68 @@
+import { rssMb } from './machine';
+import { freePort, spawnChild, waitForHttp, type Child } from './processes';
+import { summarize, type Summary } from './stats';
+
+/** The cookie-signing secret of the benchmark server, so the harness can sign a session cookie. */
+export const BENCH_SECRET = 'voyage-benchmark-secret-not-for-production';
+
+export interface RunningServer {
+  child: Child;
+  baseUrl: string;
+}
+
+/** Environment of the benchmark's `voyage serve`: production defaults except the port and limits a load test trips. */
+export function serverEnv(target: { databaseUrl?: string; dataDir?: string }, port: number): Record<string, string> {
+  return {
+    ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { VOYAGE_DATA_DIR: target.dataDir! }),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+    VOYAGE_SECRET: BENCH_SECRET,
+    VOYAGE_DEMO: 'false',
+    // One client sends every request here; the per-client limit would answer 429 within a second.
+    RATE_LIMIT_PER_MINUTE: '1000000000',
+  };
+}
+
+/** Starts `voyage serve` and returns once /api/health answers; `ms` is the time from spawn. */
+export async function startVoyage(target: { databaseUrl?: string; dataDir?: string }): Promise<RunningServer & { ms: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawnChild('serve.ts', serverEnv(target, port));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    const ms = await waitForHttp(`${baseUrl}/api/health`, child, t0);
+    return { child, baseUrl, ms };
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+}
+
+/**
+ * Start time to the first answer, over `runs` starts on the same (existing) data. The last
+ * server is left running and returned.
+ */
+export async function measureStarts(target: { databaseUrl?: string; dataDir?: string }, runs: number): Promise<{ start: Summary; server: RunningServer }> {
+  const times: number[] = [];
+  let server: RunningServer | undefined;
+  for (let i = 0; i < runs; i++) {
+    const started = await startVoyage(target);
+    times.push(started.ms);
+    if (i < runs - 1) await started.child.stop();
+    else server = started;
+  }
+  return { start: summarize(times), server: server! };
+}
+
+/** RSS samples of an idle process over `seconds` (after it has settled). */
+export async function idleRss(pid: number, seconds: number): Promise<Summary | null> {
+  const samples: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  while (performance.now() < end) {
+    const rss = rssMb(pid);
+    if (rss !== null) samples.push(rss);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return samples.length ? summarize(samples) : null;
+}
