@@ -71,7 +71,7 @@ export function LoginPage() {
   if (step === 'mfa') {
     return (
       <AuthCard title={t('auth.mfaTitle')} subtitle={useRecovery ? t('auth.recoveryHint') : t('auth.mfaHint')}>
-        <form onSubmit={submitCode}>
+        <form onSubmit={submitCode} noValidate>
           <Stack gap="md">
             {error && <Alert color="red" role="alert">{error}</Alert>}
             {useRecovery ? (

@@ -68,7 +68,7 @@ export function RecordForm({ config, record, customFields, onSaved, onCancel }: 
   });
   const fieldLabel = (key: string) => t(`customers.fields.${key}`);
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">

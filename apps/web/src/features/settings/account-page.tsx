@@ -38,7 +38,7 @@ function ProfileCard() {
   });
   return (
     <Card withBorder padding="lg">
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={480}>
           <Title order={4}>{t('account.profile')}</Title>
           {error && <Alert color="red">{error}</Alert>}
@@ -79,7 +79,7 @@ function PasswordCard() {
   });
   return (
     <Card withBorder padding="lg">
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="md" maw={480}>
           <Title order={4}>{t('account.password')}</Title>
           <Text size="sm" c="dimmed">{t('account.passwordHint')}</Text>

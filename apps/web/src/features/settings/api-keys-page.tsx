@@ -56,7 +56,7 @@ function CreateKeyModal({ opened, onClose }: { opened: boolean; onClose: () => v
           </Group>
         </Stack>
       ) : (
-        <form onSubmit={submit}>
+        <form onSubmit={submit} noValidate>
           <Stack>
             {error && <Alert color="red">{error}</Alert>}
             <TextInput label={t('apiKeys.name')} required {...form.getInputProps('name')} data-autofocus />

@@ -150,7 +150,7 @@ export function CustomFieldForm({ object, field, onSaved, onCancel }: { object: 
   });
   const linkObjects = (catalog.data?.objects ?? []).map((o) => ({ value: o.key, label: localized(o.labels, o.key) }));
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {error && <Alert color="red" role="alert">{error}</Alert>}
         <TextInput label={t('customFields.label')} required {...form.getInputProps('label')} data-autofocus name="label"

@@ -70,7 +70,7 @@ function DepartmentDialog({ dialog, list, onClose }: { dialog: Dialog; list: Dep
   const title = dialog.kind === 'create' ? t('departments.add') : dialog.kind === 'rename' ? t('departments.rename') : t('departments.move', { name: dialog.dept.name });
   return (
     <Modal opened onClose={onClose} title={title}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
           {dialog.kind !== 'move' && <TextInput label={t('departments.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required data-autofocus />}
@@ -93,9 +93,11 @@ function NodeRow({ node, depth, onAction }: { node: TreeNode; depth: number; onA
     <>
       <Group justify="space-between" wrap="nowrap" py={6} pl={depth * 20} pr="xs" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }} role="treeitem" aria-level={depth + 1} aria-expanded={children.length ? open : undefined}>
         <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-          <ActionIcon variant="subtle" size="sm" color="gray" onClick={() => setOpen(!open)} disabled={children.length === 0} aria-label={open ? t('common.collapse') : t('common.expand')}>
-            {children.length > 0 ? (open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />) : <Box w={14} />}
-          </ActionIcon>
+          {children.length > 0 ? (
+            <ActionIcon variant="subtle" size="sm" color="gray" onClick={() => setOpen(!open)} aria-label={open ? t('common.collapse') : t('common.expand')}>
+              {open ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+            </ActionIcon>
+          ) : <Box w={22} />}
           <Text size="sm" fw={500} truncate>{dept.name}</Text>
           <Badge size="xs" variant="light" color="gray">{t('departments.members', { count: dept.memberCount })}</Badge>
           {dept.headUserName && <Text size="xs" c="dimmed" truncate visibleFrom="sm">{t('departments.head', { name: dept.headUserName })}</Text>}

@@ -46,7 +46,7 @@ function SettingsForm({ settings }: { settings: MailSettings }) {
   });
   return (
     <Card withBorder padding="lg">
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={560}>
           <Title order={4}>{t('mail.smtp')}</Title>
           {settings.catcher && <Alert color="blue">{t('mail.catcherOn')}</Alert>}
@@ -93,7 +93,7 @@ function TestMailCard() {
   }
   return (
     <Card withBorder padding="lg">
-      <form onSubmit={send}>
+      <form onSubmit={send} noValidate>
         <Stack gap="sm" maw={560}>
           <Title order={4}>{t('mail.test')}</Title>
           <Text size="sm" c="dimmed">{t('mail.testHint')}</Text>

@@ -118,7 +118,7 @@ export function RoleEditor({ role, catalog, onSaved, onCancel }: { role: Role | 
   });
   const admin = form.values.isAdmin;
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <Stack gap="md">
         {error && <Alert color="red">{error}</Alert>}
         <Group grow align="flex-start">

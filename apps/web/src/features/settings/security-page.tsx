@@ -76,7 +76,7 @@ function EnrollFlow({ onDone }: { onDone: (codes: string[]) => void }) {
     );
   }
   return (
-    <form onSubmit={confirm}>
+    <form onSubmit={confirm} noValidate>
       <Stack gap="md">
         <Text size="sm">{t('security.scanQr')}</Text>
         <Group align="flex-start" gap="lg">
@@ -114,7 +114,7 @@ function PasswordPrompt({ opened, title, confirmLabel, color, onClose, onConfirm
   }
   return (
     <Modal opened={opened} onClose={onClose} title={title}>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
           <PasswordInput label={t('account.currentPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="current-password" data-autofocus />

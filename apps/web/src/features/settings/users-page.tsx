@@ -67,7 +67,7 @@ function MemberModal({ member, opened, onClose }: { member: Member | null; opene
   });
   return (
     <Modal opened={opened} onClose={onClose} title={isNew ? t('users.add') : t('users.edit', { name: member.name })} size="lg">
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {error && <Alert color="red">{error}</Alert>}
           <Group grow align="flex-start">
