@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Drawer, Group, ScrollArea, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Badge, Button, Card, Drawer, Group, ScrollArea, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus, IconSearch, IconTag, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -43,6 +43,8 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   const [term] = useDebouncedValue(q.trim(), 300);
   const [tagTerm] = useDebouncedValue(tag.trim(), 300);
   const [editing, setEditing] = useState<RecordRow | 'new' | null>(null);
+  // Field reps on phones get one card per record instead of a wide table.
+  const phone = useMediaQuery('(max-width: 48em)');
   const fields = useQuery({ queryKey: ['custom-fields', config.object], queryFn: () => customFieldsApi.list(config.object) });
   const customFields = fields.data?.data ?? [];
   const filters = { 'filter[name][contains]': term || undefined, 'filter[ownerId][eq]': owner ?? undefined, 'filter[tags][contains]': tagTerm || undefined, sort };
@@ -97,7 +99,23 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
       </Group>
       <QueryState query={pages} />
       {pages.isSuccess && rows.length === 0 && <Text c="dimmed" ta="center" p="xl">{term || owner || tagTerm ? t('common.noResults') : t('customers.empty')}</Text>}
-      {rows.length > 0 && (
+      {rows.length > 0 && phone && (
+        <Stack gap="xs" data-testid="record-cards">
+          {rows.map((row) => (
+            <UnstyledButton key={row.id} onClick={() => setEditing(row)}>
+              <Card withBorder padding="sm">
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={600} truncate>{row.name}</Text>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.updatedAt)}</Text>
+                </Group>
+                <Text size="sm" c="dimmed" truncate>{config.columns.filter((c) => c !== 'tags' && c !== 'updatedAt').map((c) => row[c]).filter(Boolean).join(' · ')}</Text>
+                {(row.tags?.length ?? 0) > 0 && <Group gap={4} mt={4}>{row.tags!.slice(0, 4).map((tag) => <Badge key={tag} size="xs" variant="light" tt="none">{tag}</Badge>)}</Group>}
+              </Card>
+            </UnstyledButton>
+          ))}
+        </Stack>
+      )}
+      {rows.length > 0 && !phone && (
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="sm" highlightOnHover stickyHeader>
             <Table.Thead>
