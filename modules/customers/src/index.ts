@@ -2,6 +2,7 @@ import { defineModule, registerRecordTable } from '@voyage/kernel';
 import { accounts, contacts } from './db/schema';
 import { customerRoutes } from './http/customer.routes';
 import { customerObjects } from './objects';
+import './messages';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).
 registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt });

@@ -1,3 +1,5 @@
+import { getTableColumns } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { ListSpec } from '@voyage/kernel';
 import { CUSTOMER_EVENTS } from '@voyage/contracts';
 import { accounts, contacts } from './db/schema';
@@ -82,11 +84,22 @@ export const contactKind: RecordKind = {
   },
 };
 
-/** A stored row as it leaves the server: dates as ISO strings, no workspace id. */
+/**
+ * Columns derived for search and duplicate checks. They never leave the server: an E.164
+ * copy of a phone would bypass the field rule that masks the phone itself.
+ */
+export const DERIVED_COLUMNS: ReadonlySet<string> = new Set(['phoneE164', 'mobileE164', 'nameKey', 'searchGrams', 'phoneDigits']);
+
+/** The columns a record read selects: everything but the internal ones. */
+export function publicColumns(table: CustomerTable): Record<string, PgColumn> {
+  return Object.fromEntries(Object.entries(getTableColumns(table)).filter(([key]) => !DERIVED_COLUMNS.has(key)));
+}
+
+/** A stored row as it leaves the server: dates as ISO strings, no workspace id or internal columns. */
 export function toWire(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key === 'workspaceId') continue;
+    if (key === 'workspaceId' || DERIVED_COLUMNS.has(key)) continue;
     out[key] = value instanceof Date ? value.toISOString() : value;
   }
   return out;

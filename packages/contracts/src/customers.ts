@@ -107,3 +107,79 @@ export const CUSTOMER_EVENTS = {
 } as const;
 
 export const ZCustomerRecordEvent = z.object({ id: z.string(), object: z.enum(['account', 'contact']), ownerId: z.string().nullable(), changes: z.record(z.string(), z.unknown()).optional() });
+
+/** Record types global search covers; later modules add theirs. */
+export const SEARCH_TYPES = ['contact', 'account'] as const;
+export const ZSearchType = z.enum(SEARCH_TYPES);
+
+/**
+ * `GET /api/v1/search?q=小明&types=contact,account&limit=10`. Names and companies match on
+ * any run of 2+ characters, contacts also on an email prefix, both on 3+ digits of a phone.
+ * Queries under two characters find nothing.
+ */
+export const ZSearchQuery = z.object({
+  q: z.string().max(100).describe('What to look for: part of a name or company, an email prefix, or 3+ phone digits'),
+  types: z.string().max(200).regex(/^[a-z_]+(,[a-z_]+)*$/).optional().describe('Comma-separated types, default contact,account'),
+  limit: z.coerce.number().int().min(1).max(50).optional().describe('Results per type, 1–50, default 10'),
+  lang: z.string().max(10).optional(),
+}).strict();
+export type TSearchQuery = z.infer<typeof ZSearchQuery>;
+
+/** One hit: what a result list shows. The subtitle has field security applied. */
+export const ZSearchResult = z.object({
+  type: z.string(),
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  ownerName: z.string().nullable(),
+});
+export type TSearchResult = z.infer<typeof ZSearchResult>;
+
+/** Results grouped by type, best match first within each group; types the actor cannot read are left out. */
+export const ZSearchResponse = z.object({
+  groups: z.array(z.object({ type: z.string(), results: z.array(ZSearchResult) })),
+});
+export type TSearchResponse = z.infer<typeof ZSearchResponse>;
+
+const duplicateCheckBase = {
+  excludeId: z.uuid().optional().describe('The record being edited, which is not its own duplicate'),
+};
+
+/** What the contact form holds so far: `POST /api/v1/contacts/duplicates/check`. */
+export const ZContactDuplicateCheckRequest = z.object({
+  ...duplicateCheckBase,
+  name: text(200).optional(),
+  email: text(254).optional(),
+  phone: text(50).optional(),
+  mobile: text(50).optional(),
+  accountId: z.uuid().optional().describe('The company chosen in the form'),
+  accountName: text(200).optional().describe('The company typed in the form'),
+}).strict();
+export type TContactDuplicateCheckRequest = z.infer<typeof ZContactDuplicateCheckRequest>;
+
+/** What the account form holds so far: `POST /api/v1/accounts/duplicates/check`. */
+export const ZAccountDuplicateCheckRequest = z.object({
+  ...duplicateCheckBase,
+  name: text(200).optional(),
+  phone: text(50).optional(),
+}).strict();
+export type TAccountDuplicateCheckRequest = z.infer<typeof ZAccountDuplicateCheckRequest>;
+
+export const DUPLICATE_REASONS = ['email', 'phone', 'name_company', 'name'] as const;
+
+/**
+ * A likely duplicate. A record outside the actor's data scope still warns, without details:
+ * `id` is null, `title` says it is not accessible, and `ownerName` says whom to ask.
+ */
+export const ZDuplicateMatch = z.object({
+  id: z.string().nullable(),
+  title: z.string(),
+  accessible: z.boolean(),
+  reasons: z.array(z.enum(DUPLICATE_REASONS)),
+  score: z.number().describe('0–1; 1 for an exact email or phone'),
+  ownerName: z.string().nullable(),
+});
+export type TDuplicateMatch = z.infer<typeof ZDuplicateMatch>;
+
+export const ZDuplicateCheckResponse = z.object({ matches: z.array(ZDuplicateMatch) });
+export type TDuplicateCheckResponse = z.infer<typeof ZDuplicateCheckResponse>;

@@ -18,6 +18,13 @@ export const accounts = pgTable('accounts', {
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   lifecycleStage: text('lifecycle_stage'),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+  // Derived on write by normalize/: never sent to clients (see INTERNAL_COLUMNS).
+  phoneE164: text('phone_e164'),
+  /** The name without legal suffixes, for duplicate checks: 上海远航科技有限公司 → 上海远航科技. */
+  nameKey: text('name_key'),
+  // Computed by PostgreSQL (functions in the kernel's pre.sql), so every writer fills them.
+  searchGrams: text('search_grams').array().generatedAlwaysAs(sql`voyage_search_grams(name || ' ' || coalesce(legal_name, ''))`),
+  phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`),
   ...recordColumns(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -27,6 +34,11 @@ export const accounts = pgTable('accounts', {
   index('accounts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
   index('accounts_parent_idx').on(t.workspaceId, t.parentAccountId),
   index('accounts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
+  index('accounts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
+  index('accounts_phone_digits_trgm').using('gin', t.workspaceId, t.phoneDigits.op('gin_trgm_ops')),
+  index('accounts_phone_e164_idx').on(t.workspaceId, t.phoneE164),
+  index('accounts_name_key_idx').on(t.workspaceId, t.nameKey),
+  index('accounts_name_key_trgm').using('gin', t.workspaceId, t.nameKey.op('gin_trgm_ops')),
 ]);
 
 /** Contacts (people). A contact without an account is a B2C customer. */
@@ -43,6 +55,11 @@ export const contacts = pgTable('contacts', {
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   lifecycleStage: text('lifecycle_stage'),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+  // Derived on write by normalize/: never sent to clients (see INTERNAL_COLUMNS).
+  phoneE164: text('phone_e164'),
+  mobileE164: text('mobile_e164'),
+  searchGrams: text('search_grams').array().generatedAlwaysAs(sql`voyage_search_grams(name)`),
+  phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') || ' ' || regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g')`),
   ...recordColumns(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -51,4 +68,10 @@ export const contacts = pgTable('contacts', {
   index('contacts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
   index('contacts_account_idx').on(t.workspaceId, t.accountId),
   index('contacts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
+  index('contacts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
+  index('contacts_phone_digits_trgm').using('gin', t.workspaceId, t.phoneDigits.op('gin_trgm_ops')),
+  // Emails are stored in lower case; text_pattern_ops serves both equality and prefix LIKE.
+  index('contacts_email_idx').on(t.workspaceId, t.email.op('text_pattern_ops')),
+  index('contacts_phone_e164_idx').on(t.workspaceId, t.phoneE164),
+  index('contacts_mobile_e164_idx').on(t.workspaceId, t.mobileE164),
 ]);

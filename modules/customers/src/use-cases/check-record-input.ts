@@ -1,5 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, assertWritableFields, findExistingRecordIds, loadCustomFieldDefs, schema, translate, validateCustomValuesBatch, type Context, type FieldIssue } from '@voyage/kernel';
+import { loadCustomerSettings } from '../normalize/customer-settings';
+import { deriveRecordColumns } from '../normalize/derive-record-columns';
 import type { RecordKind } from '../record-kinds';
 
 export interface RecordInputRow {
@@ -11,12 +13,19 @@ export interface RecordInputRow {
   id?: string;
 }
 
+export interface CheckedRecordInput {
+  /** Normalized custom values of each row. */
+  custom: Array<Record<string, unknown>>;
+  /** Stored forms of each row's built-in fields (normalize/derive-record-columns). */
+  derived: Array<Record<string, unknown>>;
+}
+
 /**
  * Checks what the built-in schema cannot: field rules, owners who are members, linked
- * accounts that exist, and custom values. Lookups are made once for all rows; every
- * problem of every row is reported together. Returns the normalized custom values.
+ * accounts that exist, phone numbers, and custom values. Lookups are made once for all rows;
+ * every problem of every row is reported together.
  */
-export async function checkRecordInput(ctx: Context, kind: RecordKind, rows: RecordInputRow[]): Promise<Array<Record<string, unknown>>> {
+export async function checkRecordInput(ctx: Context, kind: RecordKind, rows: RecordInputRow[]): Promise<CheckedRecordInput> {
   for (const row of rows) assertWritableFields(ctx.actor, kind.object, row.input);
   const issues: FieldIssue[] = [];
   const issue = (field: string, code: string, key: string) => issues.push({ field, code, message: translate(ctx.locale, key, { field }) });
@@ -42,6 +51,13 @@ export async function checkRecordInput(ctx: Context, kind: RecordKind, rows: Rec
     }
   }
 
+  const settings = await loadCustomerSettings(ctx.db, ctx.workspaceId);
+  const derived = rows.map((row) => {
+    const result = deriveRecordColumns(kind, row.input, { phoneRegion: settings.phoneRegion, locale: ctx.locale, path: row.path });
+    issues.push(...result.issues);
+    return result.values;
+  });
+
   const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, kind.object);
   let custom: Array<Record<string, unknown>> = [];
   try {
@@ -51,5 +67,5 @@ export async function checkRecordInput(ctx: Context, kind: RecordKind, rows: Rec
     issues.push(...(error.details as { fields: FieldIssue[] }).fields);
   }
   if (issues.length) throw new AppError('validation_failed', { details: { fields: issues } });
-  return custom;
+  return { custom, derived };
 }

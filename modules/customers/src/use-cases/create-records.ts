@@ -18,7 +18,7 @@ export async function createRecords(ctx: Context, kind: RecordKind, inputs: Arra
   if (inputs.length === 0) return [];
   const pathOf = options.pathOf ?? (() => '');
   return runInTransaction(ctx, async (tx) => {
-    const custom = await checkRecordInput(tx, kind, inputs.map((input, i) => ({ input, mode: 'create', path: pathOf(i) })));
+    const { custom, derived } = await checkRecordInput(tx, kind, inputs.map((input, i) => ({ input, mode: 'create', path: pathOf(i) })));
     const defs = await loadCustomFieldDefs(tx.db, tx.workspaceId, kind.object);
     const numbers = await assignAutonumbers(tx.db, tx.workspaceId, kind.object, defs, inputs.length);
     const now = new Date();
@@ -26,6 +26,7 @@ export async function createRecords(ctx: Context, kind: RecordKind, inputs: Arra
       const builtIn = Object.fromEntries(kind.writable.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
       return {
         ...builtIn,
+        ...derived[i],
         workspaceId: tx.workspaceId,
         id: newId(),
         ownerId: (input.ownerId as string | null | undefined) === undefined ? tx.actor.userId : (input.ownerId as string | null),

@@ -1,7 +1,7 @@
-import { and, getTableColumns } from 'drizzle-orm';
+import { and } from 'drizzle-orm';
 import { applyFieldSecurity, buildListQuery, loadCustomFieldDefs, scopedWhere, type Context } from '@voyage/kernel';
 import type { contacts } from '../db/schema';
-import { toWire, type RecordKind } from '../record-kinds';
+import { publicColumns, toWire, type RecordKind } from '../record-kinds';
 
 /**
  * A page of records under the list conventions (filter, sort, keyset cursor, limit,
@@ -15,7 +15,7 @@ export async function listRecords(ctx: Context, kind: RecordKind, query: Record<
   const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, kind.object);
   const plan = buildListQuery(kind.list, query, { defs, locale: ctx.locale, actor: ctx.actor, object: kind.object });
   const rows = await ctx.db
-    .select({ ...getTableColumns(t), ...plan.cursorColumns })
+    .select({ ...publicColumns(t), ...plan.cursorColumns })
     .from(t)
     .where(and(scope, plan.where))
     .orderBy(...plan.orderBy)

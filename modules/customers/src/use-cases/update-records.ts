@@ -35,7 +35,7 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
       if (current.version !== c.version) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: c.id, currentVersion: current.version } });
     });
     const inputs = changes.map(({ id: _id, version: _v, ...rest }) => rest);
-    const custom = await checkRecordInput(tx, kind, inputs.map((input, i) => ({ input, mode: 'update', path: pathOf(i), id: changes[i].id })));
+    const { custom, derived } = await checkRecordInput(tx, kind, inputs.map((input, i) => ({ input, mode: 'update', path: pathOf(i), id: changes[i].id })));
     const now = new Date();
     const results: Array<Record<string, unknown>> = [];
     for (const [i, change] of changes.entries()) {
@@ -46,7 +46,7 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
       // Each row carries its own values, so rows are updated one statement each; the version guard makes every one safe.
       const [row] = await tx.db
         .update(t)
-        .set({ ...builtIn, custom: mergedCustom, version: sql`${t.version} + 1`, updatedAt: now, updatedBy: tx.actor.userId })
+        .set({ ...builtIn, ...derived[i], custom: mergedCustom, version: sql`${t.version} + 1`, updatedAt: now, updatedBy: tx.actor.userId })
         .where(and(eq(t.workspaceId, tx.workspaceId), eq(t.id, change.id), eq(t.version, change.version)))
         .returning();
       if (!row) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: change.id } });
