@@ -105,7 +105,7 @@ async function main(argv: string[]): Promise<void> {
     if (s.status !== 'measured' || !s.result) continue;
     const r = s.result;
     const floor = s.floor ? ` | floor ${s.floor.value.median} ${s.floor.unit}` : '';
-    const verdict = s.met === undefined ? '' : s.met ? ' | met' : ' | NOT MET';
+    const verdict = s.met === undefined ? '' : (s.met ? ' | met' : ' | NOT MET') + (s.targetApplies ? '' : ' (reference)');
     console.log(`  ${s.id.padEnd(20)} median ${r.value.median} ${r.unit}, p95 ${r.unit === 'req/s' ? `${r.latency?.p95} ms latency` : `${r.value.p95} ${r.unit}`}${floor}${verdict}`);
   }
   log(`done in ${run.durationSeconds} s`);

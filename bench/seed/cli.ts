@@ -23,7 +23,8 @@ async function main(argv: string[]): Promise<void> {
     const t0 = performance.now();
     const result = await seedScale(database, { scale, seed, log: (line) => console.log(line) });
     const seconds = (performance.now() - t0) / 1000;
-    console.log(JSON.stringify({ scale, seed, database: database.kind, seconds: Number(seconds.toFixed(1)), ...result }, null, 2));
+    const { ownerIds, ...summary } = result;
+    console.log(JSON.stringify({ scale, seed, database: database.kind, seconds: Number(seconds.toFixed(1)), owners: ownerIds.length, ...summary }, null, 2));
   } finally {
     await database.close();
     release();

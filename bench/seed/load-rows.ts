@@ -44,17 +44,25 @@ function copyEscape(text: string): string {
 }
 
 /** The columns to write: those of the first row that the table has; required ones must be there. */
-function planColumns(info: Map<string, ColumnInfo>, table: string, sample: Row): ColumnInfo[] {
-  const unknown = Object.keys(sample).filter((k) => !info.has(k));
+function planColumns(info: Map<string, ColumnInfo>, table: string, sample: Row, optional: ReadonlySet<string>): ColumnInfo[] {
+  const unknown = Object.keys(sample).filter((k) => !info.has(k) && !optional.has(k));
   if (unknown.length) throw new Error(`${table} has no column(s) ${unknown.join(', ')}`);
   const missing = [...info.values()].filter((c) => c.required && !(c.name in sample)).map((c) => c.name);
   if (missing.length) throw new Error(`${table}: required column(s) ${missing.join(', ')} not generated`);
-  return Object.keys(sample).map((k) => info.get(k)!);
+  return Object.keys(sample).filter((k) => info.has(k)).map((k) => info.get(k)!);
 }
 
 export interface LoadOptions {
   /** Rows per INSERT statement on PGlite (capped by the 65,535-parameter limit). */
   batchRows?: number;
+  /** Keys written only if the table has such a column (columns a module added later). */
+  optional?: readonly string[];
+  /**
+   * PostgreSQL: drop the table's secondary indexes, COPY, and build them again, all in one
+   * transaction. Building a GIN or trigram index in bulk is several times faster than
+   * maintaining it row by row; a failure rolls back with the indexes intact.
+   */
+  rebuildIndexes?: boolean;
 }
 
 /**
@@ -65,15 +73,15 @@ export async function loadRows(database: Database, table: string, rows: Iterable
   const iterator = rows[Symbol.iterator]();
   const first = iterator.next();
   if (first.done) return 0;
-  const columns = planColumns(await describeTable(database, table), table, first.value);
+  const columns = planColumns(await describeTable(database, table), table, first.value, new Set(options.optional ?? []));
   const all = (function* () {
     yield first.value;
     for (let r = iterator.next(); !r.done; r = iterator.next()) yield r.value;
   })();
-  return database.kind === 'postgres' && database.pool ? copyRows(database, table, columns, all) : insertRows(database, table, columns, all, options);
+  return database.kind === 'postgres' && database.pool ? copyRows(database, table, columns, all, options) : insertRows(database, table, columns, all, options);
 }
 
-async function copyRows(database: Database, table: string, columns: ColumnInfo[], rows: Iterable<Row>): Promise<number> {
+async function copyRows(database: Database, table: string, columns: ColumnInfo[], rows: Iterable<Row>, options: LoadOptions): Promise<number> {
   let count = 0;
   function* chunks(): Generator<string> {
     let buffer = '';
@@ -94,8 +102,24 @@ async function copyRows(database: Database, table: string, columns: ColumnInfo[]
   }
   const client = await database.pool!.connect();
   try {
+    await client.query('BEGIN');
+    const indexes = options.rebuildIndexes
+      ? (await client.query<{ name: string; definition: string }>(
+          `select i.relname as name, pg_get_indexdef(i.oid) as definition
+             from pg_index x join pg_class i on i.oid = x.indexrelid
+            where x.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`,
+          [table],
+        )).rows
+      : [];
+    for (const index of indexes) await client.query(`DROP INDEX ${identifier(index.name)}`);
     const sql = `COPY ${identifier(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) FROM STDIN`;
     await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
+    if (indexes.length) await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+    for (const index of indexes) await client.query(index.definition);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
   } finally {
     client.release();
   }

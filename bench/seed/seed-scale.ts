@@ -1,4 +1,5 @@
 import { createWorkspace, hashPassword, type Database } from '@voyage/kernel';
+import { companyNameKey } from '../../modules/customers/src/normalize/company-name';
 import { loadRows, vacuumAnalyze, type Row } from './load-rows';
 import { companyProfile, CUSTOM_FIELDS, personProfile, pickRegion, type CompanyProfile } from './profiles';
 import { Random } from './random';
@@ -122,10 +123,12 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
         size: company.size, website: `https://www.${company.domain}`, phone: company.phone, owner_id: ownerId, parent_account_id: null,
         tags: company.tags, lifecycle_stage: company.lifecycleStage, custom: company.custom,
         created_at: created, updated_at: updated, created_by: ownerId, updated_by: ownerId,
+        // Columns the customers module derives on write; the generated phones are already E.164.
+        phone_e164: company.phone, name_key: companyNameKey(company.name),
       };
     }
   }
-  counts.accounts = await time('accounts', () => loadRows(database, 'accounts', accountRows()));
+  counts.accounts = await time('accounts', () => loadRows(database, 'accounts', accountRows(), { optional: ['phone_e164', 'name_key'], rebuildIndexes: true }));
   log(`accounts ${counts.accounts} in ${timings.accounts} ms`);
 
   const contactRng = root.fork('contacts');
@@ -144,10 +147,11 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
         workspace_id: workspaceId, id, name: person.name.full, email: person.email, phone: person.phone, mobile: person.mobile, title: person.title,
         account_id: account?.id ?? null, owner_id: ownerId, tags: person.tags, lifecycle_stage: person.lifecycleStage, custom: person.custom,
         created_at: new Date(created), updated_at: new Date(updated), created_by: ownerId, updated_by: ownerId,
+        phone_e164: person.phone, mobile_e164: person.mobile,
       };
     }
   }
-  counts.contacts = await time('contacts', () => loadRows(database, 'contacts', contactRows()));
+  counts.contacts = await time('contacts', () => loadRows(database, 'contacts', contactRows(), { optional: ['phone_e164', 'mobile_e164'], rebuildIndexes: true }));
   log(`contacts ${counts.contacts} in ${timings.contacts} ms`);
 
   await time('vacuum_analyze', () => vacuumAnalyze(database, ['users', 'memberships', 'custom_field_defs', 'accounts', 'contacts']));
