@@ -1,6 +1,6 @@
 // `npm run bench`: seed a fresh database, run every scenario that exists against its floor,
 // write bench/results/<date>.json and (for full runs) docs/BENCHMARKS.md.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { buildResults } from './report/build-results';
@@ -58,6 +58,14 @@ async function postgresVersion(url: string): Promise<string | undefined> {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // `--render <results.json>`: rewrite docs/BENCHMARKS.md from a stored run (after editing the report code).
+  const render = argv.indexOf('--render');
+  if (render >= 0) {
+    const stored = JSON.parse(readFileSync(argv[render + 1], 'utf8')) as BenchRun;
+    writeBenchmarksDoc(path.join(REPO_ROOT, 'docs/BENCHMARKS.md'), stored);
+    console.log(`rewrote docs/BENCHMARKS.md from ${argv[render + 1]}`);
+    return;
+  }
   const args = parseArgs(argv);
   const started = new Date();
   const t0 = performance.now();

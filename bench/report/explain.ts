@@ -22,11 +22,11 @@ export function explainMiss(s: ScenarioResult, run: BenchRun): string {
     case 'server.rss_idle':
       return `The server runs as \`npm run voyage serve\` runs it, through tsx, whose loader keeps its own thread, heap and compiled sources: measured by hand on 2026-11-23, the same server bundled with esbuild and run by plain Node idled at 147 MB on PostgreSQL, against about 240 MB through tsx. The rest is V8's heap with every module loaded (Fastify, the zod schemas and OpenAPI document, drizzle, pg, pg-boss with its worker)${run.database === 'pglite' ? ', and here the WebAssembly PostgreSQL with its shared buffers and catalog caches' : ''}. A build step for production would meet the PostgreSQL target.`;
     case 'seed.load':
-      return `COPY itself is fast; the time goes to maintaining the contacts and accounts indexes row by row (including the GIN index on custom), and to VACUUM ANALYZE afterwards. ${load}`;
+      return `${r.label ?? ''}; see the step timings above. COPY itself is not the cost: the customers tables compute \`search_grams\` (a SQL function over the name) and \`phone_digits\` as generated columns on every row, and the load then builds about ten indexes per table, several of them GIN (measured by hand on 2026-11-23: \`voyage_search_grams\` alone takes 6.7 s over 20,000 account names and 2.3 s over 100,000 contact names). ${load}`;
     case 'http.list_by_tag':
       return f && f.value.p95 >= s.target!.limit
         ? `The same SQL through the bare driver already takes ${f.value.p95} ms at p95, so the query plan is the cause, not the HTTP layer: the tag filter has no index of its own and the page walks the updated_at index until it finds 51 tagged rows. ${load}`
-        : `The same SQL takes ${f?.value.p95} ms at p95 through the bare driver; the rest is the request path: authentication (API-key lookup, actor and role load, and a last-used update), the data-scope and custom-field definition queries, and serialisation of 50 rows. ${load}`;
+        : `The same SQL takes ${f?.value.p95} ms at p95 through the bare driver; the rest is the request path: the session lookup, loading the actor and role, the module switch, the data-scope and custom-field definition queries, and serialising 50 rows through the zod response schema. ${load}`;
     default:
       return `${r.value.median} ${r.unit} against ${s.target!.text}. ${load}`;
   }
