@@ -75,12 +75,15 @@ function timed(original: AnyQuery, options: SlowQueryOptions, explain: Explain):
 function instrumentPool(pool: pg.Pool, options: SlowQueryOptions): void {
   const explain: Explain = async (text, params) => (await pool.query<{ 'QUERY PLAN': string }>(text, params)).rows.map((r) => r['QUERY PLAN']);
   const wrapped = new WeakSet<object>();
-  // Every query, pool.query and transactions alike, runs on a pooled client.
-  pool.on('connect', (client) => {
+  // Every query, pool.query and transactions alike, runs on a client checked out of the pool;
+  // wrapping at checkout also covers clients that connected before the log was installed.
+  const wrap = (client: pg.PoolClient) => {
     if (wrapped.has(client)) return;
     wrapped.add(client);
     client.query = timed(client.query.bind(client) as AnyQuery, options, explain) as unknown as typeof client.query;
-  });
+  };
+  pool.on('connect', wrap);
+  pool.on('acquire', wrap);
 }
 
 function instrumentPglite(pglite: PGlite, options: SlowQueryOptions): void {
@@ -97,8 +100,8 @@ function instrumentPglite(pglite: PGlite, options: SlowQueryOptions): void {
 
 /**
  * Logs every query slower than `thresholdMs` with its EXPLAIN plan: raw queries, drizzle
- * queries and those inside transactions, on PGlite and PostgreSQL. Install it right after
- * `openDatabase`, before the first query. A threshold of 0 leaves the database untouched.
+ * queries and those inside transactions, on PGlite and PostgreSQL. Install it once, after
+ * `openDatabase` (migrations may run before). A threshold of 0 leaves the database untouched.
  */
 export function installSlowQueryLog(database: Database, options: SlowQueryOptions): Database {
   if (options.thresholdMs <= 0) return database;
