@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
+import type { PgBoss } from 'pg-boss';
 import type { Database } from '../db/client';
 import type { Env } from '../env';
 import type { JobDefinition, SendOptions } from './define-job';
@@ -34,6 +34,7 @@ export class JobQueue {
   private readonly workerIds = new Map<string, string[]>();
   private readonly timers: NodeJS.Timeout[] = [];
   private boss: PgBoss | null = null;
+  private pgBoss: typeof import('pg-boss') | null = null;
   private starting: Promise<void> | null = null;
   private working = false;
   private readonly nudging = new Map<string, { again: boolean; done: Promise<void> }>();
@@ -68,6 +69,9 @@ export class JobQueue {
   }
 
   private async doStart(): Promise<void> {
+    // Loaded here, not at import: the server answers before the queue starts, so this stays off the start path.
+    this.pgBoss ??= await import('pg-boss');
+    const { PgBoss, fromPglite } = this.pgBoss;
     const { database, maintenance = false } = this.options;
     // On PostgreSQL pg-boss shares the application's pool instead of opening its own.
     const db = database.pglite ? fromPglite(database.pglite) : { executeSql: (text: string, values?: unknown[]) => database.pool!.query(text, values as unknown[]) };
@@ -96,7 +100,7 @@ export class JobQueue {
     const startAfter = typeof options.startAfter === 'number' ? new Date(Date.now() + options.startAfter * 1000) : options.startAfter;
     // pg-boss validates any option key present, even undefined ones, so only set keys are passed.
     const jobOptions = Object.fromEntries(
-      Object.entries({ startAfter, id: options.id, singletonKey: options.singletonKey, retryLimit: options.retryLimit, db: options.tx ? fromDrizzle(options.tx as Parameters<typeof fromDrizzle>[0], sql) : undefined }).filter(([, v]) => v !== undefined),
+      Object.entries({ startAfter, id: options.id, singletonKey: options.singletonKey, retryLimit: options.retryLimit, db: options.tx ? this.pgBoss!.fromDrizzle(options.tx as Parameters<typeof import('pg-boss').fromDrizzle>[0], sql) : undefined }).filter(([, v]) => v !== undefined),
     );
     return this.boss!.send(name, data, jobOptions);
   }

@@ -1,5 +1,4 @@
 import { and, eq, sql } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
 import type { Database } from '../db/client';
 import { mailMessages, mailSettings } from '../db/schema';
 import type { Env } from '../env';
@@ -25,6 +24,7 @@ export async function deliverMail(deps: { env: Env; database: Database }, target
     return 'caught';
   }
   const password = settings.passwordEncrypted ? openSecret(deps.env.VOYAGE_SECRET, settings.passwordEncrypted) : null;
+  const nodemailer = (await import('nodemailer')).default;
   const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port ?? (settings.secure ? 465 : 587),
