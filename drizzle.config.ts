@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // extensions and triggers live in packages/kernel/src/db/sql (pre.sql / post.sql).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./packages/kernel/src/db/schema/*.ts', './modules/*/src/db/schema.ts'],
+  schema: ['./packages/kernel/src/db/schema/*.ts', './modules/*/src/db/*.ts'],
   out: './migrations',
 });

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { migrateDatabase, openDatabase } from '@voyage/kernel';
+import { JobQueue, loadEnv, migrateDatabase, openDatabase, type Database } from '@voyage/kernel';
 import { adminUrl, testDbKind } from './db-config';
 
 /**
@@ -15,6 +15,7 @@ export default async function setup(project: TestProject) {
   if (kind === 'pglite') {
     const database = await openDatabase({});
     await migrateDatabase(database);
+    await installJobSchema(database);
     const dump = await database.pglite!.dumpDataDir('none');
     await database.close();
     const dir = path.resolve('.tmp');
@@ -34,6 +35,7 @@ export default async function setup(project: TestProject) {
   const url = withDatabase(adminUrl(), template);
   const database = await openDatabase({ url, poolSize: 2 });
   await migrateDatabase(database);
+  await installJobSchema(database);
   await database.close();
   project.provide('dbTemplate', { kind, template, runId });
   return async () => {
@@ -43,6 +45,13 @@ export default async function setup(project: TestProject) {
     await admin.query(`DROP DATABASE IF EXISTS ${template}`);
     await admin.end();
   };
+}
+
+/** pg-boss's tables go into the template too, so each test file's job queue starts at once. */
+async function installJobSchema(database: Database): Promise<void> {
+  const queue = new JobQueue({ env: loadEnv({}, { LOG_LEVEL: 'silent', NODE_ENV: 'test' }), database });
+  await queue.start();
+  await queue.stop();
 }
 
 export function withDatabase(url: string, name: string): string {

@@ -84,6 +84,12 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'seed': {
+      if (rest.includes('--scale')) {
+        // Scale data for benchmarks: deterministic, loaded through COPY on PostgreSQL.
+        const { seedScaleCommand } = await import('../../../bench/seed/seed-command');
+        await seedScaleCommand(rest, env);
+        return;
+      }
       const result = await withServices(env, (services) => seedDemo(services));
       console.log(result.created ? `Demo workspace created. Sign in as ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}` : 'The demo workspace already exists.');
       return;

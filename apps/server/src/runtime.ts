@@ -1,6 +1,6 @@
 import path from 'node:path';
 import pino from 'pino';
-import { acquireDataDirLock, migrateDatabase, openDatabase, type Database, type Env, type JobLogger } from '@voyage/kernel';
+import { acquireDataDirLock, installSlowQueryLog, migrateDatabase, openDatabase, type Database, type Env, type JobLogger } from '@voyage/kernel';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { createRegistry } from './modules';
@@ -76,6 +76,8 @@ export async function startServer(env: Env): Promise<Runtime> {
     const services = await createServices(env, database, { worker, logger, deferJobStart: true });
     if (env.VOYAGE_DEMO === 'true') await seedDemoIfEmpty(services);
     const app = await buildApp(services);
+    // SLOW_QUERY_MS > 0 logs slow queries with their plans, to explain a benchmark miss.
+    installSlowQueryLog(database, { thresholdMs: env.SLOW_QUERY_MS, logger: app.log });
     await app.listen({ port: env.PORT, host: env.HOST });
     const readyMs = Math.round(performance.now() - started);
     // Installing or checking pg-boss's schema waits until the server answers: it is the slowest part of a start.

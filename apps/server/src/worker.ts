@@ -21,7 +21,7 @@ export function platformSubscribers(jobs: JobQueue): ModuleSubscriber[] {
 
 /** Jobs a module declares as `jobs: [defineJob(…)]` in its definition. */
 function moduleJobs(registry: ModuleRegistry): Array<JobDefinition<object>> {
-  return registry.ordered().flatMap((m) => (m as { jobs?: Array<JobDefinition<object>> }).jobs ?? []);
+  return registry.ordered().flatMap((m) => (m.jobs ?? []) as Array<JobDefinition<object>>);
 }
 
 export interface JobSystemOptions {

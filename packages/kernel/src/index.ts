@@ -46,3 +46,4 @@ export * from './audit/list-audit';
 export * from './tenancy/validate-role-input';
 export { recordColumns, tstz, workspaceId as workspaceIdColumn } from './db/schema/columns';
 export * from './records/pair-cursor';
+export * from './db/slow-query';

@@ -3,6 +3,7 @@ import type { Locale } from '../i18n/locales';
 import type { DomainEvent } from '../events/outbox';
 import type { SystemContext } from '../context';
 import type { ScopedTable } from '../permissions/data-scope';
+import type { JobDefinition } from '../jobs/define-job';
 
 export interface ModuleSubscriber {
   /** Unique name, used to record deliveries: `<module>.<what>`. */
@@ -39,6 +40,9 @@ export interface ModuleDefinition {
   /** Fastify plugin registering the module's routes under /api/v1. */
   routes?: (app: FastifyInstance) => Promise<void> | void;
   subscribers?: ModuleSubscriber[];
+  /** Queued or scheduled work the module declares (`defineJob`). Workers run them. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  jobs?: Array<JobDefinition<any>>;
   nav?: ModuleNavItem[];
   /** A module's read-only interface for other modules. */
   publicApi?: unknown;
