@@ -146,14 +146,24 @@ async function shoot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
 
+function featureLocaleDirs(root) {
+  const found = [];
+  for (const entry of readdirSync(root, { withFileTypes: true, recursive: true })) {
+    if (entry.isDirectory() && entry.name === 'locales') found.push(path.join(entry.parentPath ?? entry.path, entry.name));
+  }
+  return found;
+}
+
 // ---------- tests ----------
 
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
 test('i18n: zh-CN, zh-TW and en locale files have the same keys and placeholders, none empty', async () => {
-  const dir = path.join(WEB, 'src/i18n/locales');
-  const maps = Object.fromEntries(LOCALES.map((l) => [l, new Map(flattenKeys(JSON.parse(readFileSync(path.join(dir, `${l}.json`), 'utf8'))))]));
+  // The shared files plus every feature's own locales/<locale>.json (merged at start-up).
+  const dirs = [path.join(WEB, 'src/i18n/locales'), ...featureLocaleDirs(path.join(WEB, 'src/features'))];
+  const maps = Object.fromEntries(LOCALES.map((l) => [l, new Map(dirs.flatMap((dir) => flattenKeys(JSON.parse(readFileSync(path.join(dir, `${l}.json`), 'utf8')))))]));
+  for (const dir of dirs) for (const l of LOCALES) expect(existsSync(path.join(dir, `${l}.json`)), `${dir} lacks ${l}.json`);
   const problems = [];
   const allKeys = new Set(LOCALES.flatMap((l) => [...maps[l].keys()]));
   const placeholders = (s) => [...String(s).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');

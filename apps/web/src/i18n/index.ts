@@ -41,9 +41,21 @@ function applyLocale(locale: Locale): void {
   setRequestLocale(locale);
 }
 
+// A feature may keep its strings beside its screens in features/<area>/locales/<locale>.json,
+// each file holding one top-level namespace key (e.g. { "timeline": { … } }). They are merged
+// into the one translation resource, so parallel work never edits the same file.
+const featureLocales = import.meta.glob<Record<string, unknown>>('../features/**/locales/*.json', { eager: true, import: 'default' });
+function withFeatures(base: Record<string, unknown>, locale: Locale): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [file, messages] of Object.entries(featureLocales)) {
+    if (file.endsWith(`/${locale}.json`)) Object.assign(merged, messages);
+  }
+  return merged;
+}
+
 const startLocale = initialLocale();
 void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, 'zh-TW': { translation: zhTW } },
+  resources: { en: { translation: withFeatures(en, 'en') }, 'zh-CN': { translation: withFeatures(zhCN, 'zh-CN') }, 'zh-TW': { translation: withFeatures(zhTW, 'zh-TW') } },
   lng: startLocale,
   fallbackLng: 'en',
   interpolation: { escapeValue: false },
