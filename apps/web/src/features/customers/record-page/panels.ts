@@ -22,10 +22,11 @@ export interface RecordPanel {
 const panels = new Map<string, RecordPanel>();
 
 /**
- * Other features add a panel to the 360° page of contacts and/or accounts by importing this
- * module and calling registerRecordPanel at module load (import the registering file from the
- * feature's entry so it runs before the page renders). Panels fetch their own data through
- * their own API routes; the page only hands them the record.
+ * Other features add a panel to the 360° page of contacts and/or accounts by calling
+ * registerRecordPanel at module load in a file named `*.record-panel.tsx` (or `.ts`) anywhere under
+ * apps/web/src/features: the record page loads every such file with import.meta.glob, so no
+ * shared file needs editing. Panels fetch their own data through their own API routes; the page
+ * only hands them the record.
  */
 export function registerRecordPanel(panel: RecordPanel): void {
   panels.set(panel.key, panel);
