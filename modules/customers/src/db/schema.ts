@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { recordColumns, schema, workspaceIdColumn } from '@voyage/kernel';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { recordColumns, schema, tstz, workspaceIdColumn } from '@voyage/kernel';
+
+/** Kept by follow-up writes in the same transaction (timeline/ follow-ups): list filters and segments read them. */
+const followUpColumns = () => ({
+  lastFollowUpAt: tstz('last_follow_up_at'),
+  lastFollowUpSummary: text('last_follow_up_summary'),
+  followUpCount: integer('follow_up_count').notNull().default(0),
+  nextContactAt: tstz('next_contact_at'),
+});
 
 /** Accounts (companies). `custom` holds values of the workspace's custom fields. */
 export const accounts = pgTable('accounts', {
@@ -25,6 +33,7 @@ export const accounts = pgTable('accounts', {
   // Computed by PostgreSQL (functions in the kernel's pre.sql), so every writer fills them.
   searchGrams: text('search_grams').array().generatedAlwaysAs(sql`voyage_search_grams(name || ' ' || coalesce(legal_name, ''))`),
   phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`),
+  ...followUpColumns(),
   ...recordColumns(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -34,6 +43,7 @@ export const accounts = pgTable('accounts', {
   index('accounts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
   index('accounts_parent_idx').on(t.workspaceId, t.parentAccountId),
   index('accounts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
+  index('accounts_tags_gin').using('gin', t.workspaceId, t.tags),
   index('accounts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
   index('accounts_phone_digits_trgm').using('gin', t.workspaceId, t.phoneDigits.op('gin_trgm_ops')),
   index('accounts_phone_e164_idx').on(t.workspaceId, t.phoneE164),
@@ -60,6 +70,7 @@ export const contacts = pgTable('contacts', {
   mobileE164: text('mobile_e164'),
   searchGrams: text('search_grams').array().generatedAlwaysAs(sql`voyage_search_grams(name)`),
   phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') || ' ' || regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g')`),
+  ...followUpColumns(),
   ...recordColumns(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -68,6 +79,7 @@ export const contacts = pgTable('contacts', {
   index('contacts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
   index('contacts_account_idx').on(t.workspaceId, t.accountId),
   index('contacts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
+  index('contacts_tags_gin').using('gin', t.workspaceId, t.tags),
   index('contacts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
   index('contacts_phone_digits_trgm').using('gin', t.workspaceId, t.phoneDigits.op('gin_trgm_ops')),
   // Emails are stored in lower case; text_pattern_ops serves both equality and prefix LIKE.
