@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { recordColumns, schema, tstz, workspaceIdColumn } from '@voyage/kernel';
 
 /** Kept by follow-up writes in the same transaction (timeline/ follow-ups): list filters and segments read them. */
@@ -8,6 +8,16 @@ const followUpColumns = () => ({
   lastFollowUpSummary: text('last_follow_up_summary'),
   followUpCount: integer('follow_up_count').notNull().default(0),
   nextContactAt: tstz('next_contact_at'),
+});
+
+/** Public pool (公海) and customer level, kept by ownership/: claim, release, reclaim. */
+const poolColumns = () => ({
+  customerLevel: text('customer_level'),
+  /** 'pool' while the record sits in the public pool with no owner. */
+  poolStatus: text('pool_status'),
+  poolEnteredAt: tstz('pool_entered_at'),
+  previousOwnerId: uuid('previous_owner_id'),
+  reclaimExempt: boolean('reclaim_exempt').notNull().default(false),
 });
 
 /** Accounts (companies). `custom` holds values of the workspace's custom fields. */
@@ -25,6 +35,7 @@ export const accounts = pgTable('accounts', {
   parentAccountId: uuid('parent_account_id'),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   lifecycleStage: text('lifecycle_stage'),
+  ...poolColumns(),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
   // Derived on write by normalize/: never sent to clients (see INTERNAL_COLUMNS).
   phoneE164: text('phone_e164'),
@@ -42,6 +53,7 @@ export const accounts = pgTable('accounts', {
   index('accounts_owner_updated_idx').on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id),
   index('accounts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
   index('accounts_parent_idx').on(t.workspaceId, t.parentAccountId),
+  index('accounts_pool_idx').on(t.workspaceId, t.poolStatus, t.poolEnteredAt.desc().nullsLast(), t.id),
   index('accounts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
   index('accounts_tags_gin').using('gin', t.workspaceId, t.tags),
   index('accounts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
@@ -64,6 +76,7 @@ export const contacts = pgTable('contacts', {
   ownerId: uuid('owner_id'),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   lifecycleStage: text('lifecycle_stage'),
+  ...poolColumns(),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
   // Derived on write by normalize/: never sent to clients (see INTERNAL_COLUMNS).
   phoneE164: text('phone_e164'),
@@ -78,6 +91,7 @@ export const contacts = pgTable('contacts', {
   index('contacts_owner_updated_idx').on(t.workspaceId, t.ownerId, t.updatedAt.desc().nullsLast(), t.id),
   index('contacts_updated_idx').on(t.workspaceId, t.updatedAt.desc().nullsLast(), t.id),
   index('contacts_account_idx').on(t.workspaceId, t.accountId),
+  index('contacts_pool_idx').on(t.workspaceId, t.poolStatus, t.poolEnteredAt.desc().nullsLast(), t.id),
   index('contacts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
   index('contacts_tags_gin').using('gin', t.workspaceId, t.tags),
   index('contacts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
