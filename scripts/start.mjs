@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: builds the web app when it is missing or older than its sources, then runs `voyage serve`.
+// `npm start`: builds the web app and the server bundle when missing or older than their sources,
+// then runs `voyage serve` from the bundle.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -43,5 +44,10 @@ function buildWebIfNeeded() {
 }
 
 buildWebIfNeeded();
-process.argv = [process.argv[0], path.join(root, 'apps/server/bin/voyage.mjs'), 'serve'];
-await import('../apps/server/bin/voyage.mjs');
+const { buildServer, serverBundleIsFresh, SERVER_BUNDLE } = await import('./build-server.mjs');
+if (!serverBundleIsFresh()) {
+  console.log('Building the server…');
+  await buildServer();
+}
+process.argv = [process.argv[0], SERVER_BUNDLE, 'serve'];
+await import(SERVER_BUNDLE);

@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './client';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const MIGRATIONS_DIR = path.resolve(here, '../../../../migrations');
+import { projectPath } from '../paths';
+
+export const MIGRATIONS_DIR = projectPath('migrations');
+const SQL_DIR = projectPath('packages/kernel/src/db/sql');
 
 /** Applies pre.sql, the generated migrations, then post.sql. Safe to run on every start. */
 export async function migrateDatabase(database: Database): Promise<void> {
-  await database.exec(readFileSync(path.join(here, 'sql/pre.sql'), 'utf8'));
+  await database.exec(readFileSync(path.join(SQL_DIR, 'pre.sql'), 'utf8'));
   if (database.kind === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   } else {
     await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   }
-  await database.exec(readFileSync(path.join(here, 'sql/post.sql'), 'utf8'));
+  await database.exec(readFileSync(path.join(SQL_DIR, 'post.sql'), 'utf8'));
 }
