@@ -47,3 +47,4 @@ export * from './tenancy/validate-role-input';
 export { recordColumns, tstz, workspaceId as workspaceIdColumn } from './db/schema/columns';
 export * from './records/pair-cursor';
 export * from './db/slow-query';
+export * from './paths';
