@@ -42,6 +42,7 @@ export const accounts = pgTable('accounts', {
   /** The name without legal suffixes, for duplicate checks: 上海远航科技有限公司 → 上海远航科技. */
   nameKey: text('name_key'),
   // Computed by PostgreSQL (functions in the kernel's pre.sql), so every writer fills them.
+  searchName: text('search_name').generatedAlwaysAs(sql`voyage_search_text(name)`),
   searchGrams: text('search_grams').array().generatedAlwaysAs(sql`voyage_search_grams(name || ' ' || coalesce(legal_name, ''))`),
   phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`),
   ...followUpColumns(),
@@ -56,6 +57,8 @@ export const accounts = pgTable('accounts', {
   index('accounts_pool_idx').on(t.workspaceId, t.poolStatus, t.poolEnteredAt.desc().nullsLast(), t.id),
   index('accounts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
   index('accounts_tags_gin').using('gin', t.workspaceId, t.tags),
+  // Byte order (C collation) serves name-prefix matches in index order: the exact name first.
+  index('accounts_search_name_idx').on(t.workspaceId, sql`(search_name collate "C")`),
   index('accounts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
   index('accounts_phone_digits_trgm').using('gin', t.workspaceId, t.phoneDigits.op('gin_trgm_ops')),
   index('accounts_phone_e164_idx').on(t.workspaceId, t.phoneE164),
@@ -81,6 +84,7 @@ export const contacts = pgTable('contacts', {
   // Derived on write by normalize/: never sent to clients (see INTERNAL_COLUMNS).
   phoneE164: text('phone_e164'),
   mobileE164: text('mobile_e164'),
+  searchName: text('search_name').generatedAlwaysAs(sql`voyage_search_text(name)`),
   searchGrams: text('search_grams').array().generatedAlwaysAs(sql`voyage_search_grams(name)`),
   phoneDigits: text('phone_digits').generatedAlwaysAs(sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g') || ' ' || regexp_replace(coalesce(mobile, ''), '[^0-9]', '', 'g')`),
   ...followUpColumns(),
@@ -94,6 +98,7 @@ export const contacts = pgTable('contacts', {
   index('contacts_pool_idx').on(t.workspaceId, t.poolStatus, t.poolEnteredAt.desc().nullsLast(), t.id),
   index('contacts_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
   index('contacts_tags_gin').using('gin', t.workspaceId, t.tags),
+  index('contacts_search_name_idx').on(t.workspaceId, sql`(search_name collate "C")`),
   index('contacts_search_grams_gin').using('gin', t.workspaceId, t.searchGrams),
   index('contacts_phone_digits_trgm').using('gin', t.workspaceId, t.phoneDigits.op('gin_trgm_ops')),
   // Emails are stored in lower case; text_pattern_ops serves both equality and prefix LIKE.
