@@ -29,7 +29,12 @@ export function freePort(): Promise<number> {
 
 /** Runs a TypeScript file of bench/scenarios/children in its own Node process (through tsx). */
 export function spawnChild(script: string, env: Record<string, string>, args: string[] = [], capture = false, ipc = false): Child & { stdout(): string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'children', script), ...args], {
+  return spawnNode(['--import', 'tsx', path.join(here, 'children', script), ...args], env, capture, ipc);
+}
+
+/** Runs Node with `argv` (a script and its arguments) as a benchmark child process. */
+export function spawnNode(argv: string[], env: Record<string, string>, capture = false, ipc = false): Child & { stdout(): string } {
+  const child = spawn(process.execPath, argv, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     // The server's request log goes nowhere (as behind a log shipper), but it is still written.

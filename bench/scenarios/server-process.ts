@@ -1,5 +1,7 @@
 import { rssMb } from './machine';
-import { freePort, spawnChild, waitForHttp, type Child } from './processes';
+import { freePort, spawnNode, waitForHttp, type Child } from './processes';
+// @ts-expect-error: a plain ES module without types
+import { buildServer, serverBundleIsFresh, SERVER_BUNDLE } from '../../scripts/build-server.mjs';
 import { summarize, type Summary } from './stats';
 
 /** The cookie-signing secret of the benchmark server, so the harness can sign a session cookie. */
@@ -28,7 +30,9 @@ export function serverEnv(target: { databaseUrl?: string; dataDir?: string }, po
 export async function startVoyage(target: { databaseUrl?: string; dataDir?: string }): Promise<RunningServer & { ms: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawnChild('serve.ts', serverEnv(target, port));
+  // The production artifact: the bundled `voyage serve` run by plain Node (what `npm start` runs).
+  if (!serverBundleIsFresh()) await buildServer();
+  const child = spawnNode([SERVER_BUNDLE, 'serve'], serverEnv(target, port));
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     const ms = await waitForHttp(`${baseUrl}/api/health`, child, t0);
