@@ -3,6 +3,7 @@ import { accounts, contacts } from './db/schema';
 import { customerRoutes } from './http/customer.routes';
 import { customerObjects } from './objects';
 import './messages';
+import './tags/messages';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).
 registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt });
@@ -20,6 +21,7 @@ export const customersModule = defineModule({
   nav: [
     { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },
     { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },
+    { key: 'segments', path: '/segments', labels: { 'zh-CN': '客户细分', 'zh-TW': '客戶區隔', en: 'Segments' }, icon: 'filter' },
   ],
 });
 

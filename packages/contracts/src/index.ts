@@ -8,3 +8,4 @@ export * from './modules';
 export * from './auth';
 export * from './mail';
 export * from './notifications';
+export * from './customers-segments';

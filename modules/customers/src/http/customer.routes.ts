@@ -7,12 +7,14 @@ import { accountKind, contactKind } from '../record-kinds';
 import { registerDuplicateRoutes } from './duplicate.routes';
 import { registerRecordRoutes } from './record.routes';
 import { registerSearchRoutes } from './search.routes';
+import { registerSegmentRoutes } from './segments.routes';
 
 /** /api/v1/accounts, /api/v1/contacts, their duplicate checks, and /api/v1/search. */
 export async function customerRoutes(app: FastifyInstance): Promise<void> {
   // Before the record routes, so `duplicates/check` is never taken for an id.
   registerDuplicateRoutes(app);
   registerSearchRoutes(app);
+  registerSegmentRoutes(app);
   registerRecordRoutes(app, accountKind, { record: ZAccount, list: ZAccountListResponse, create: ZCreateAccountRequest, update: ZUpdateAccountRequest, batch: ZAccountBatchRequest, batchResponse: ZAccountBatchResponse });
   registerRecordRoutes(app, contactKind, { record: ZContact, list: ZContactListResponse, create: ZCreateContactRequest, update: ZUpdateContactRequest, batch: ZContactBatchRequest, batchResponse: ZContactBatchResponse });
 }

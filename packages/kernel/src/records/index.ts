@@ -1,3 +1,4 @@
 export * from './list-query';
 export * from './list-operands';
 export * from './record-tables';
+export * from './rule-query';

@@ -137,7 +137,7 @@ export function buildListQuery(spec: ListSpec, query: Record<string, unknown>, o
   };
 }
 
-function filterCondition(operand: Operand, op: string, text: string, custom?: PgColumn): SQL | undefined {
+export function filterCondition(operand: Operand, op: string, text: string, custom?: PgColumn): SQL | undefined {
   const { expr, kind } = operand;
   if (op === 'is_empty' || op === 'is_not_empty') {
     const empty = kind === 'text' ? sql`(${expr} is null or ${expr} = '')`

@@ -1,0 +1,2 @@
+/** What other modules and the server may use from the customers module. */
+export { segmentMemberIds } from './segments/segment-member-ids';
