@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
-import { serializerCompiler, validatorCompiler, jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { isLocale, localeFromAcceptLanguage, newId, type Locale } from '@voyage/kernel';
 import type { Services } from './services';
 import { installErrorHandler } from './http/error-handler';
@@ -85,6 +85,8 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
       security: [{ apiKey: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
+    // Schemas registered in zod's global registry with an id (recursive ones must be) go to components.schemas.
+    transformObject: jsonSchemaTransformObject,
   });
 
   await app.register(authPlugin);
