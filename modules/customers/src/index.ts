@@ -1,8 +1,12 @@
 import { defineModule, registerRecordTable } from '@voyage/kernel';
 import { accounts, contacts } from './db/schema';
 import { customerRoutes } from './http/customer.routes';
+import { timelineRoutes } from './http/timeline.routes';
+import { followUpReminderJob } from './follow-ups/follow-up-reminder.job';
+import { timelineSubscriber } from './timeline/timeline-subscriber';
 import { customerObjects } from './objects';
 import './messages';
+import './timeline/messages';
 import './tags/messages';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).
@@ -17,7 +21,12 @@ export const customersModule = defineModule({
   labels: { 'zh-CN': '客户', 'zh-TW': '客戶', en: 'Customers' },
   descriptions: { 'zh-CN': '客户公司与联系人', 'zh-TW': '客戶公司與聯絡人', en: 'Accounts and contacts' },
   objects: customerObjects,
-  routes: customerRoutes,
+  routes: async (app) => {
+    await customerRoutes(app);
+    await timelineRoutes(app);
+  },
+  subscribers: [timelineSubscriber],
+  jobs: [followUpReminderJob],
   nav: [
     { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },
     { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },

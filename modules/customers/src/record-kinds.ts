@@ -36,6 +36,10 @@ const recordListFields = <T extends CustomerTable>(t: T) => ({
   createdBy: { column: t.createdBy, kind: 'uuid' as const },
   updatedBy: { column: t.updatedBy, kind: 'uuid' as const },
   deletedAt: { column: t.deletedAt, kind: 'datetime' as const },
+  lastFollowUpAt: { column: t.lastFollowUpAt, kind: 'datetime' as const },
+  followUpCount: { column: t.followUpCount, kind: 'number' as const },
+  nextContactAt: { column: t.nextContactAt, kind: 'datetime' as const },
+  lastFollowUpSummary: { column: t.lastFollowUpSummary, kind: 'text' as const },
 });
 
 export const accountKind: RecordKind = {

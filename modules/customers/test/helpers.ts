@@ -12,8 +12,8 @@ export interface World {
 }
 
 /** The app with one workspace whose roles know every registered object, and its admin signed in. */
-export async function createWorld(): Promise<World> {
-  const t = await createTestApp();
+export async function createWorld(env: Parameters<typeof createTestApp>[0] = {}): Promise<World> {
+  const t = await createTestApp(env);
   const objects = t.services.registry.all().flatMap((m) => (m.objects ?? []).map((o) => o.key));
   const ws = await createWorkspaceWithAdmin(t.database, { objects });
   const admin = await signIn(t, ws.adminUserId, ws.workspaceId);

@@ -16,6 +16,11 @@ const recordMeta = {
   createdBy: z.string().nullable(),
   updatedBy: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  // Kept by follow-up writes (read-only).
+  lastFollowUpAt: z.string().nullable(),
+  lastFollowUpSummary: z.string().nullable(),
+  followUpCount: z.number(),
+  nextContactAt: z.string().nullable(),
 };
 
 /** An account (company). Sparse fieldsets and field security may leave fields out. */
@@ -106,7 +111,7 @@ export const CUSTOMER_EVENTS = {
   contactRestored: 'customers.contact.restored',
 } as const;
 
-export const ZCustomerRecordEvent = z.object({ id: z.string(), object: z.enum(['account', 'contact']), ownerId: z.string().nullable(), changes: z.record(z.string(), z.unknown()).optional() });
+export const ZCustomerRecordEvent = z.object({ id: z.string(), object: z.enum(['account', 'contact']), ownerId: z.string().nullable(), changes: z.record(z.string(), z.unknown()).optional(), previous: z.record(z.string(), z.unknown()).optional() });
 
 /** Record types global search covers; later modules add theirs. */
 export const SEARCH_TYPES = ['contact', 'account'] as const;

@@ -8,4 +8,5 @@ export * from './modules';
 export * from './auth';
 export * from './mail';
 export * from './notifications';
+export * from './customers-timeline';
 export * from './customers-segments';

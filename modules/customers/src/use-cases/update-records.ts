@@ -58,7 +58,7 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
       oldValues: diffs[i].oldValues, newValues: diffs[i].newValues,
       actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, ip: tx.ip, requestId: tx.requestId,
     })));
-    await emitEvents(tx.db, results.map((r, i) => ({ workspaceId: tx.workspaceId, event: kind.events.updated, payload: { id: r.id, object: kind.object, ownerId: r.ownerId ?? null, changes: diffs[i].newValues }, actorUserId: tx.actor.userId })));
+    await emitEvents(tx.db, results.map((r, i) => ({ workspaceId: tx.workspaceId, event: kind.events.updated, payload: { id: r.id, object: kind.object, ownerId: r.ownerId ?? null, changes: diffs[i].newValues, previous: diffs[i].oldValues }, actorUserId: tx.actor.userId })));
     return results;
   });
 }
