@@ -7,6 +7,7 @@ import { timelineSubscriber } from './timeline/timeline-subscriber';
 import { customerObjects } from './objects';
 import './messages';
 import './timeline/messages';
+import './relationships/messages';
 import './tags/messages';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).

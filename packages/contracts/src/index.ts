@@ -8,5 +8,6 @@ export * from './modules';
 export * from './auth';
 export * from './mail';
 export * from './notifications';
+export * from './customers-relationships';
 export * from './customers-timeline';
 export * from './customers-segments';

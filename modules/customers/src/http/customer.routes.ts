@@ -6,6 +6,7 @@ import {
 import { accountKind, contactKind } from '../record-kinds';
 import { registerDuplicateRoutes } from './duplicate.routes';
 import { registerRecordRoutes } from './record.routes';
+import { registerRelationshipRoutes } from './relationships.routes';
 import { registerSearchRoutes } from './search.routes';
 import { registerSegmentRoutes } from './segments.routes';
 
@@ -14,6 +15,7 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
   // Before the record routes, so `duplicates/check` is never taken for an id.
   registerDuplicateRoutes(app);
   registerSearchRoutes(app);
+  registerRelationshipRoutes(app);
   registerSegmentRoutes(app);
   registerRecordRoutes(app, accountKind, { record: ZAccount, list: ZAccountListResponse, create: ZCreateAccountRequest, update: ZUpdateAccountRequest, batch: ZAccountBatchRequest, batchResponse: ZAccountBatchResponse });
   registerRecordRoutes(app, contactKind, { record: ZContact, list: ZContactListResponse, create: ZCreateContactRequest, update: ZUpdateContactRequest, batch: ZContactBatchRequest, batchResponse: ZContactBatchResponse });

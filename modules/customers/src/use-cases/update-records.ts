@@ -2,6 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AppError, assertCan, diffValues, emitEvents, scopedWhere, translate, writeAudit, type Context } from '@voyage/kernel';
 import { toWire, type RecordKind } from '../record-kinds';
 import type { contacts } from '../db/schema';
+import { assertNoParentCycle } from '../relationships/assert-no-parent-cycle';
+import { syncContactLinks } from '../relationships/sync-primary-account';
 import { checkRecordInput } from './check-record-input';
 import { runInTransaction } from './run-in-transaction';
 
@@ -36,6 +38,7 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
     });
     const inputs = changes.map(({ id: _id, version: _v, ...rest }) => rest);
     const { custom, derived } = await checkRecordInput(tx, kind, inputs.map((input, i) => ({ input, mode: 'update', path: pathOf(i), id: changes[i].id })));
+    if (kind.object === 'account') await assertNoParentCycle(tx, changes, pathOf);
     const now = new Date();
     const results: Array<Record<string, unknown>> = [];
     for (const [i, change] of changes.entries()) {
@@ -52,6 +55,7 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
       if (!row) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: change.id } });
       results.push(toWire(row));
     }
+    if (kind.object === 'contact') await syncContactLinks(tx, results, new Map(found.map((r) => [r.id, r.accountId])));
     const diffs = results.map((after, i) => diffValues(toWire(byId.get(changes[i].id)!), after, ['updatedAt', 'updatedBy', 'version']));
     await writeAudit(tx.db, results.map((r, i) => ({
       workspaceId: tx.workspaceId, action: 'update', object: kind.object, recordId: r.id as string, summary: r.name as string,
