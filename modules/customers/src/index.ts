@@ -4,8 +4,11 @@ import { customerRoutes } from './http/customer.routes';
 import { timelineRoutes } from './http/timeline.routes';
 import { followUpReminderJob } from './follow-ups/follow-up-reminder.job';
 import { timelineSubscriber } from './timeline/timeline-subscriber';
+import { ownershipRoutes } from './http/ownership.routes';
+import { reclaimStaleRecordsJob } from './ownership/reclaim-stale-records.job';
 import { customerObjects } from './objects';
 import './messages';
+import './ownership/messages';
 import './timeline/messages';
 import './relationships/messages';
 import './tags/messages';
@@ -25,12 +28,14 @@ export const customersModule = defineModule({
   routes: async (app) => {
     await customerRoutes(app);
     await timelineRoutes(app);
+    await ownershipRoutes(app);
   },
   subscribers: [timelineSubscriber],
-  jobs: [followUpReminderJob],
+  jobs: [followUpReminderJob, reclaimStaleRecordsJob],
   nav: [
     { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },
     { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },
+    { key: 'pool', path: '/pool', labels: { 'zh-CN': '公海', 'zh-TW': '公海', en: 'Public pool' }, icon: 'inbox' },
     { key: 'segments', path: '/segments', labels: { 'zh-CN': '客户细分', 'zh-TW': '客戶區隔', en: 'Segments' }, icon: 'filter' },
   ],
 });

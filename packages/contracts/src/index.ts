@@ -11,3 +11,4 @@ export * from './notifications';
 export * from './customers-relationships';
 export * from './customers-timeline';
 export * from './customers-segments';
+export * from './customers-ownership';

@@ -3,6 +3,7 @@ import { toWire, type RecordKind } from '../record-kinds';
 import type { contacts } from '../db/schema';
 import { checkRecordInput } from './check-record-input';
 import { syncContactLinks } from '../relationships/sync-primary-account';
+import { trackCreatedRecords } from '../ownership/track-created-records';
 import { runInTransaction } from './run-in-transaction';
 
 export interface CreateRecordsOptions {
@@ -40,7 +41,7 @@ export async function createRecords(ctx: Context, kind: RecordKind, inputs: Arra
     });
     // Both tables share the columns written here; the insert is typed against one of them.
     const rows = (await tx.db.insert(kind.table as typeof contacts).values(values as Array<typeof contacts.$inferInsert>).returning()) as Array<Record<string, unknown>>;
-    const wire = rows.map(toWire);
+    const wire = (await trackCreatedRecords(tx, kind, rows, inputs)).map(toWire);
     if (kind.object === 'contact') await syncContactLinks(tx, wire);
     await writeAudit(tx.db, wire.map((r) => ({
       workspaceId: tx.workspaceId, action: 'create', object: kind.object, recordId: r.id as string, summary: r.name as string,

@@ -5,6 +5,7 @@ import type { contacts } from '../db/schema';
 import { assertNoParentCycle } from '../relationships/assert-no-parent-cycle';
 import { syncContactLinks } from '../relationships/sync-primary-account';
 import { checkRecordInput } from './check-record-input';
+import { trackUpdatedRecords } from '../ownership/track-updated-records';
 import { runInTransaction } from './run-in-transaction';
 
 export interface RecordChange {
@@ -56,6 +57,7 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
       results.push(toWire(row));
     }
     if (kind.object === 'contact') await syncContactLinks(tx, results, new Map(found.map((r) => [r.id, r.accountId])));
+    await trackUpdatedRecords(tx, kind, changes.map((c) => toWire(byId.get(c.id)!)), results);
     const diffs = results.map((after, i) => diffValues(toWire(byId.get(changes[i].id)!), after, ['updatedAt', 'updatedBy', 'version']));
     await writeAudit(tx.db, results.map((r, i) => ({
       workspaceId: tx.workspaceId, action: 'update', object: kind.object, recordId: r.id as string, summary: r.name as string,

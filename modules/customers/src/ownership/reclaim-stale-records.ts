@@ -1,0 +1,99 @@
+import { and, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { notify, queueMail, schema, translate, isLocale, type Database, type Queryable, type Tx } from '@voyage/kernel';
+import { ownershipTransfers } from '../db/ownership';
+import type { RecordKind } from '../record-kinds';
+import { loadOwnershipSettings } from './load-ownership-settings';
+import { OWNED_KINDS, tableOf, type OwnedTable } from './owned-kinds';
+import { writeOwnerChanges } from './write-owner-changes';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * When the current owner last worked on the record: the last follow-up (or, without one, the
+ * last edit), but never before the owner got it, so a fresh claim is not reclaimed at once.
+ */
+export function lastActivityAt(t: OwnedTable, object: string): SQL<string> {
+  const ot = ownershipTransfers;
+  const gotIt = sql`(select max(${ot.at}) from ${ot} where ${ot.workspaceId} = ${t.workspaceId} and ${ot.object} = ${object} and ${ot.recordId} = ${t.id})`;
+  return sql<string>`greatest(coalesce(${t.lastFollowUpAt}, ${t.updatedAt}, ${t.createdAt}), coalesce(${gotIt}, '-infinity'::timestamptz))`;
+}
+
+export interface ReclaimResult {
+  warned: number;
+  reclaimed: number;
+}
+
+const warningKey = (object: string, id: string, since: string) => `customers.reclaim_warning:${object}:${id}:${since}`;
+
+/**
+ * The reclaim rule of one workspace at `now`: records whose owner has not followed up for
+ * the level's number of days go back to the public pool. Owners are warned (in-app and by
+ * email, once per record and idle spell) `warnDaysBefore` days ahead, and a record is only
+ * reclaimed once its warning is that old. Exempt levels, tags and flagged records are skipped.
+ * The no-deal rule is stored in the settings but waits for the sales module to expose deals.
+ */
+export async function reclaimStaleRecords(database: Database, workspaceId: string, now: Date): Promise<ReclaimResult> {
+  const settings = await loadOwnershipSettings(database.db, workspaceId);
+  const result: ReclaimResult = { warned: 0, reclaimed: 0 };
+  if (!settings.reclaimEnabled) return result;
+  await database.db.transaction(async (tx: Tx) => {
+    for (const kind of OWNED_KINDS) {
+      for (const level of settings.levels) {
+        if (level.exempt || level.noFollowUpDays === 0) continue;
+        const r = await reclaimLevel(tx, workspaceId, kind, level.key, level.key === settings.defaultLevel, level.noFollowUpDays, settings.warnDaysBefore, settings.exemptTags, now);
+        result.warned += r.warned;
+        result.reclaimed += r.reclaimed;
+      }
+    }
+  });
+  return result;
+}
+
+async function reclaimLevel(tx: Queryable, workspaceId: string, kind: RecordKind, level: string, isDefault: boolean, days: number, warnDays: number, exemptTags: string[], now: Date): Promise<ReclaimResult> {
+  const t = tableOf(kind);
+  const activity = lastActivityAt(t, kind.object);
+  const warnFrom = new Date(now.getTime() - Math.max(days - warnDays, 0) * DAY_MS);
+  const levelMatch = isDefault ? sql`(${t.customerLevel} = ${level} or ${t.customerLevel} is null)` : eq(t.customerLevel, level);
+  const candidates = await tx.select({ id: t.id, name: t.name, ownerId: t.ownerId, since: sql<string>`(${activity})::text` }).from(t)
+    .where(and(eq(t.workspaceId, workspaceId), isNull(t.deletedAt), isNotNull(t.ownerId), isNull(t.poolStatus), eq(t.reclaimExempt, false), levelMatch,
+      exemptTags.length ? sql`not (${t.tags} && ${exemptTags}::text[])` : undefined, sql`${activity} <= ${warnFrom.toISOString()}::timestamptz`))
+    .limit(5000);
+  if (candidates.length === 0) return { warned: 0, reclaimed: 0 };
+  const n = schema.notifications;
+  const keys = candidates.map((c) => warningKey(kind.object, c.id, c.since));
+  const warnings = await tx.select({ key: n.dedupeKey, createdAt: n.createdAt }).from(n).where(and(eq(n.workspaceId, workspaceId), inArray(n.dedupeKey, keys)));
+  const warnedAt = new Map(warnings.map((w) => [w.key, w.createdAt]));
+  const dueAt = (since: string) => new Date(Date.parse(since) + days * DAY_MS);
+  const reclaim = candidates.filter((c) => {
+    if (dueAt(c.since) > now) return false;
+    const sent = warnedAt.get(warningKey(kind.object, c.id, c.since));
+    return warnDays === 0 || (sent !== undefined && sent.getTime() <= now.getTime() - warnDays * DAY_MS + DAY_MS / 24);
+  });
+  const reclaimIds = new Set(reclaim.map((c) => c.id));
+  const warn = candidates.filter((c) => !reclaimIds.has(c.id) && warnDays > 0 && !warnedAt.has(warningKey(kind.object, c.id, c.since)));
+  await sendWarnings(tx, workspaceId, kind, warn, (c) => dueAt(c.since) > now ? dueAt(c.since) : new Date(now.getTime() + warnDays * DAY_MS));
+  await writeOwnerChanges({ db: tx, workspaceId, actorUserId: null, at: now }, kind, 'reclaim',
+    reclaim.map((c) => ({ id: c.id, name: c.name, fromOwnerId: c.ownerId, toOwnerId: null })), { poolStatus: 'pool', poolEnteredAt: now }, `no_follow_up_${days}d`);
+  return { warned: warn.length, reclaimed: reclaim.length };
+}
+
+type Candidate = { id: string; name: string; ownerId: string | null; since: string };
+
+async function sendWarnings(tx: Queryable, workspaceId: string, kind: RecordKind, records: Candidate[], reclaimOn: (c: Candidate) => Date): Promise<void> {
+  if (records.length === 0) return;
+  const u = schema.users;
+  const owners = await tx.select({ id: u.id, email: u.email, locale: u.locale }).from(u).where(inArray(u.id, [...new Set(records.map((r) => r.ownerId!))]));
+  const ownerById = new Map(owners.map((o) => [o.id, o]));
+  // Each warning has its own text and recipient, so they are written one by one; the dedupe keys keep them single.
+  for (const record of records) {
+    const owner = ownerById.get(record.ownerId!);
+    if (!owner) continue;
+    const locale = isLocale(owner.locale) ? owner.locale : 'zh-CN';
+    const params = { name: record.name, date: reclaimOn(record).toISOString().slice(0, 10), since: record.since.slice(0, 10) };
+    const title = translate(locale, 'customers.ownership.warning_title', params);
+    const body = translate(locale, 'customers.ownership.warning_body', params);
+    const dedupeKey = warningKey(kind.object, record.id, record.since);
+    await notify(tx, { workspaceId, userIds: [owner.id], kind: 'pool_reclaim_warning', title, body, link: `/${kind.plural}/${record.id}`, dedupeKey });
+    await queueMail(tx, { workspaceId, to: owner.email, subject: title, text: body, dedupeKey });
+  }
+}

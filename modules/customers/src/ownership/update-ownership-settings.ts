@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { assertCapability, schema, writeAudit, type Context } from '@voyage/kernel';
+import type { TOwnershipSettingsResponse, TUpdateOwnershipSettingsRequest } from '@voyage/contracts';
+import { loadOwnershipSettings, OWNERSHIP_SETTINGS_KEY } from './load-ownership-settings';
+
+/** The capability that guards ownership settings and assignment rules (see docs/DECISIONS.md). */
+export const OWNERSHIP_SETTINGS_CAPABILITY = 'settings.custom_fields';
+
+/** The deal rule needs deals, which the sales module does not expose yet. */
+export const NO_DEAL_RULE_AVAILABLE = false;
+
+export async function getOwnershipSettings(ctx: Context): Promise<TOwnershipSettingsResponse> {
+  return { ...(await loadOwnershipSettings(ctx.db, ctx.workspaceId)), noDealRuleAvailable: NO_DEAL_RULE_AVAILABLE };
+}
+
+/** Merges changed pool settings into workspaces.settings without touching other modules' keys. */
+export async function updateOwnershipSettings(ctx: Context, input: TUpdateOwnershipSettingsRequest): Promise<TOwnershipSettingsResponse> {
+  assertCapability(ctx.actor, OWNERSHIP_SETTINGS_CAPABILITY);
+  await ctx.database.db.transaction(async (tx) => {
+    const before = await loadOwnershipSettings(tx, ctx.workspaceId);
+    const after = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) };
+    const w = schema.workspaces;
+    await tx.update(w).set({ settings: sql`jsonb_set(coalesce(${w.settings}, '{}'::jsonb), ${`{${OWNERSHIP_SETTINGS_KEY}}`}::text[], ${JSON.stringify(after)}::jsonb)` }).where(sql`${w.id} = ${ctx.workspaceId}`);
+    await writeAudit(tx, { workspaceId: ctx.workspaceId, action: 'update', object: 'ownership_settings', summary: 'ownership settings', oldValues: before, newValues: after, actorUserId: ctx.actor.userId, actorApiKeyId: ctx.actor.apiKey?.id, ip: ctx.ip, requestId: ctx.requestId });
+  });
+  return getOwnershipSettings(ctx);
+}
