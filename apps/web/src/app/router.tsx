@@ -53,6 +53,7 @@ const appRoute = createRoute({
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', component: HomePage });
 const contactsRoute = createRoute({ getParentRoute: () => appRoute, path: '/contacts', component: lazyRouteComponent(() => import('../features/customers/contacts-page'), 'ContactsPage') });
 const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts', component: lazyRouteComponent(() => import('../features/customers/accounts-page'), 'AccountsPage') });
+const accountGraphRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/$id/graph', component: lazyRouteComponent(() => import('../features/customers/relationships/account-graph-page'), 'AccountGraphPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -86,7 +87,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, accountGraphRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
