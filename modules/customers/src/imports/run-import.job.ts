@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm';
+import { IMPORT_EVENTS } from '@voyage/contracts';
+import { defineJob, emitEvents, loadActor, writeAudit, type Context, type Locale, type Tx } from '@voyage/kernel';
+import { imports } from '../db/imports';
+import { localFileStorage } from './file-storage';
+import { importBatches } from './import-batches';
+import { kindOf, planSettingsOf, type ImportRecord } from './load-import';
+import { planImportBatch } from './plan-import-batch';
+import { IMPORT_RUN_JOB } from './start-import-run';
+import { writeImportBatch } from './write-import-batch';
+
+/**
+ * Runs an import batch by batch, each batch in its own transaction with the import's
+ * counters, as the importer (their rights and data scope). A retried job resumes after the
+ * last committed batch, so no row is imported twice.
+ */
+export const runImportJob = defineJob<{ workspaceId: string; importId: string }>({
+  name: IMPORT_RUN_JOB,
+  retryLimit: 3,
+  expireInSeconds: 3600,
+  async handler(data, job) {
+    const { db } = job.database;
+    const find = async () => (await db.select().from(imports).where(and(eq(imports.workspaceId, data.workspaceId), eq(imports.id, data.importId))))[0];
+    let current = await find();
+    if (!current || current.status !== 'running') return;
+    const actor = current.createdBy ? await loadActor(db, data.workspaceId, current.createdBy) : null;
+    const fail = (error: string) => db.update(imports).set({ status: 'failed', error, updatedAt: new Date(), finishedAt: new Date() }).where(and(eq(imports.workspaceId, data.workspaceId), eq(imports.id, data.importId)));
+    if (!actor) return void (await fail('importer is no longer a member'));
+    const ctx: Context = { env: job.env, database: job.database, db, workspaceId: data.workspaceId, actor, locale: current.locale as Locale };
+    try {
+      const kind = kindOf(current.object);
+      const settings = await planSettingsOf(ctx, current);
+      let processed = current.processed;
+      for await (const batch of importBatches(localFileStorage(job.env.VOYAGE_DATA_DIR), current, processed)) {
+        await db.transaction(async (tx: Tx) => {
+          const txCtx = { ...ctx, db: tx };
+          const planned = await planImportBatch(txCtx, kind, batch, settings);
+          await writeImportBatch(txCtx, kind, current!.id, processed, planned, settings.defs);
+        });
+        processed += batch.length;
+      }
+      await finish(ctx, (current = (await find())!));
+    } catch (error) {
+      if (job.isLastAttempt) await fail(error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+  },
+});
+
+async function finish(ctx: Context, row: ImportRecord): Promise<void> {
+  const counts = { total: row.total, created: row.created, updated: row.updated, skipped: row.skipped, rejected: row.rejected };
+  await ctx.database.db.transaction(async (tx: Tx) => {
+    await tx.update(imports).set({ status: 'done', total: row.processed, updatedAt: new Date(), finishedAt: new Date() }).where(and(eq(imports.workspaceId, row.workspaceId), eq(imports.id, row.id)));
+    await writeAudit(tx, { workspaceId: row.workspaceId, action: 'import', object: row.object, recordId: row.id, summary: row.fileName, newValues: counts, actorUserId: ctx.actor.userId });
+    await emitEvents(tx, [{ workspaceId: row.workspaceId, event: IMPORT_EVENTS.completed, payload: { importId: row.id, object: row.object, counts }, actorUserId: ctx.actor.userId }]);
+  });
+}

@@ -1,0 +1,55 @@
+import type { Readable } from 'node:stream';
+import type { TImportUploadResponse } from '@voyage/contracts';
+import { AppError, assertCan, assertScope, loadCustomFieldDefs, newId, type Context } from '@voyage/kernel';
+import { imports } from '../db/imports';
+import { localFileStorage } from './file-storage';
+import { importFields, suggestMapping, type ImportObject } from './import-fields';
+import { importFileKey, toImportView } from './load-import';
+import { formatOf, readRows } from './read-rows';
+
+const PREVIEW_ROWS = 5;
+
+/**
+ * Stores an uploaded CSV or XLSX file as a new import, reads its header row, counts its
+ * rows and suggests which field each column fills.
+ */
+export async function uploadImport(ctx: Context, input: { object: ImportObject; fileName: string; file: Readable }): Promise<TImportUploadResponse> {
+  assertCan(ctx.actor, input.object, 'create');
+  assertScope(ctx.actor, `${input.object}:write`);
+  const format = formatOf(input.fileName);
+  if (!format) throw new AppError('validation_failed', { details: { fields: [{ field: 'file', code: 'invalid_format', message: 'csv, xlsx' }] }, params: {} });
+  const id = newId();
+  const storage = localFileStorage(ctx.env.VOYAGE_DATA_DIR);
+  const key = importFileKey(ctx.workspaceId, id);
+  await storage.write(key, input.file);
+  if ((input.file as Readable & { truncated?: boolean }).truncated) {
+    await storage.remove(key);
+    throw new AppError('payload_too_large');
+  }
+  let headers: string[] = [];
+  const preview: string[][] = [];
+  let total = 0;
+  try {
+    for await (const cells of readRows(storage.read(key), format)) {
+      if (!headers.length) headers = cells.map((c, i) => c || `#${i + 1}`);
+      else {
+        total += 1;
+        if (preview.length < PREVIEW_ROWS) preview.push(cells);
+      }
+    }
+  } catch {
+    await storage.remove(key);
+    throw new AppError('validation_failed', { details: { fields: [{ field: 'file', code: 'invalid_format', message: input.fileName }] } });
+  }
+  if (!headers.length) {
+    await storage.remove(key);
+    throw new AppError('imports.empty_file');
+  }
+  const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, input.object);
+  const fields = importFields(input.object, defs, ctx.locale);
+  const [row] = await ctx.db.insert(imports).values({
+    workspaceId: ctx.workspaceId, id, object: input.object, fileName: input.fileName.slice(0, 255), format, headers, total,
+    mapping: suggestMapping(headers, fields), options: { duplicates: 'skip' }, locale: ctx.locale, createdBy: ctx.actor.userId,
+  }).returning();
+  return { ...toImportView(row), preview, fields: fields.map(({ key, label, required }) => ({ key, label, required })) };
+}
