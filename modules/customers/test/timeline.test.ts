@@ -55,7 +55,7 @@ describe('timeline', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await inject(w.admin, 'GET', `/api/v1/contacts/${c.id}/timeline?kinds=follow_up&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { data: Entry[]; nextCursor: string | null } = (await inject(w.admin, 'GET', `/api/v1/contacts/${c.id}/timeline?kinds=follow_up&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
       expect(page.data.length).toBeLessThanOrEqual(2);
       seen.push(...page.data.map((e: Entry) => e.body));
       cursor = page.nextCursor;
