@@ -2,6 +2,9 @@ import { defineModule, registerRecordTable } from '@voyage/kernel';
 import { accounts, contacts } from './db/schema';
 import { customerRoutes } from './http/customer.routes';
 import { timelineRoutes } from './http/timeline.routes';
+import { importRoutes } from './http/imports.routes';
+import { runImportJob } from './imports/run-import.job';
+import { buildExportJob } from './exports/build-export.job';
 import { followUpReminderJob } from './follow-ups/follow-up-reminder.job';
 import { timelineSubscriber } from './timeline/timeline-subscriber';
 import { ownershipRoutes } from './http/ownership.routes';
@@ -12,6 +15,7 @@ import './ownership/messages';
 import './timeline/messages';
 import './relationships/messages';
 import './tags/messages';
+import './imports/messages';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).
 registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt });
@@ -28,10 +32,11 @@ export const customersModule = defineModule({
   routes: async (app) => {
     await customerRoutes(app);
     await timelineRoutes(app);
+    await importRoutes(app);
     await ownershipRoutes(app);
   },
   subscribers: [timelineSubscriber],
-  jobs: [followUpReminderJob, reclaimStaleRecordsJob],
+  jobs: [followUpReminderJob, runImportJob, buildExportJob, reclaimStaleRecordsJob],
   nav: [
     { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },
     { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },

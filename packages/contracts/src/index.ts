@@ -10,5 +10,6 @@ export * from './mail';
 export * from './notifications';
 export * from './customers-relationships';
 export * from './customers-timeline';
+export * from './customers-imports';
 export * from './customers-segments';
 export * from './customers-ownership';
