@@ -14,9 +14,9 @@ export function assertPoolAccess(actor: Actor, kind: RecordKind, settings: TOwne
 
 /** Start of the actor's "today" in the workspace's time zone. */
 export async function startOfToday(db: Queryable, workspaceId: string, now: Date): Promise<Date> {
-  const [row] = await db.select({ start: sql<string>`(date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${schema.workspaces.timezone}) at time zone ${schema.workspaces.timezone})::text` })
+  const [row] = await db.select({ start: sql<string>`(extract(epoch from (date_trunc('day', ${now.toISOString()}::timestamptz at time zone ${schema.workspaces.timezone}) at time zone ${schema.workspaces.timezone})) * 1000)::bigint::text` })
     .from(schema.workspaces).where(eq(schema.workspaces.id, workspaceId));
-  return new Date(row.start);
+  return new Date(Number(row.start));
 }
 
 /** How many claims the user has made today and how many records of each level they own. */
@@ -28,7 +28,7 @@ export async function getPoolLimits(db: Queryable, workspaceId: string, userId: 
   const t = tableOf(kind);
   const level = sql<string>`coalesce(${t.customerLevel}, ${settings.defaultLevel})`;
   const owned = await db.select({ level, n: sql<number>`count(*)::int` }).from(t)
-    .where(and(eq(t.workspaceId, workspaceId), eq(t.ownerId, userId), isNull(t.deletedAt))).groupBy(level);
+    .where(and(eq(t.workspaceId, workspaceId), eq(t.ownerId, userId), isNull(t.deletedAt))).groupBy(sql`1`);
   const counts = new Map(owned.map((o) => [o.level, o.n]));
   return {
     claimedToday: claims.n,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { notify, queueMail, schema, translate, isLocale, type Database, type Queryable, type Tx } from '@voyage/kernel';
 import { ownershipTransfers } from '../db/ownership';
 import type { RecordKind } from '../record-kinds';
@@ -56,7 +56,7 @@ async function reclaimLevel(tx: Queryable, workspaceId: string, kind: RecordKind
   const levelMatch = isDefault ? sql`(${t.customerLevel} = ${level} or ${t.customerLevel} is null)` : eq(t.customerLevel, level);
   const candidates = await tx.select({ id: t.id, name: t.name, ownerId: t.ownerId, since: sql<string>`(${activity})::text` }).from(t)
     .where(and(eq(t.workspaceId, workspaceId), isNull(t.deletedAt), isNotNull(t.ownerId), isNull(t.poolStatus), eq(t.reclaimExempt, false), levelMatch,
-      exemptTags.length ? sql`not (${t.tags} && ${exemptTags}::text[])` : undefined, sql`${activity} <= ${warnFrom.toISOString()}::timestamptz`))
+      exemptTags.length ? sql`not (${t.tags} && array[${sql.join(exemptTags.map((tag) => sql`${tag}`), sql`, `)}]::text[])` : undefined, sql`${activity} <= ${warnFrom.toISOString()}::timestamptz`))
     .limit(5000);
   if (candidates.length === 0) return { warned: 0, reclaimed: 0 };
   const n = schema.notifications;
