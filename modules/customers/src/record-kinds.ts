@@ -92,7 +92,7 @@ export const contactKind: RecordKind = {
  * Columns derived for search and duplicate checks. They never leave the server: an E.164
  * copy of a phone would bypass the field rule that masks the phone itself.
  */
-export const DERIVED_COLUMNS: ReadonlySet<string> = new Set(['phoneE164', 'mobileE164', 'nameKey', 'searchGrams', 'phoneDigits']);
+export const DERIVED_COLUMNS: ReadonlySet<string> = new Set(['phoneE164', 'mobileE164', 'nameKey', 'searchName', 'searchGrams', 'phoneDigits']);
 
 /** The columns a record read selects: everything but the internal ones. */
 export function publicColumns(table: CustomerTable): Record<string, PgColumn> {
