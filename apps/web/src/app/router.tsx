@@ -54,6 +54,8 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: '/', compo
 const contactsRoute = createRoute({ getParentRoute: () => appRoute, path: '/contacts', component: lazyRouteComponent(() => import('../features/customers/contacts-page'), 'ContactsPage') });
 const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts', component: lazyRouteComponent(() => import('../features/customers/accounts-page'), 'AccountsPage') });
 const accountGraphRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/$id/graph', component: lazyRouteComponent(() => import('../features/customers/relationships/account-graph-page'), 'AccountGraphPage') });
+const poolRoute = createRoute({ getParentRoute: () => appRoute, path: '/pool', component: lazyRouteComponent(() => import('../features/customers/ownership/pool-page'), 'PoolPage') });
+const lifecycleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/lifecycle', component: lazyRouteComponent(() => import('../features/customers/ownership/lifecycle-report-page'), 'LifecycleReportPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -76,6 +78,8 @@ const settingsChildren = [
   settingsPage('/roles', () => import('../features/settings/roles-page'), 'RolesPage'),
   settingsPage('/modules', () => import('../features/settings/modules-page'), 'ModulesPage'),
   settingsPage('/custom-fields', () => import('../features/settings/custom-fields-page'), 'CustomFieldsPage'),
+  settingsPage('/assignment-rules', () => import('../features/customers/ownership/assignment-rules-page'), 'AssignmentRulesPage'),
+  settingsPage('/pool', () => import('../features/customers/ownership/pool-settings-page'), 'PoolSettingsPage'),
   settingsPage('/api-keys', () => import('../features/settings/api-keys-page'), 'ApiKeysPage'),
   settingsPage('/audit', () => import('../features/settings/audit-page'), 'AuditPage'),
   settingsPage('/mail', () => import('../features/settings/mail-page'), 'MailPage'),
@@ -87,7 +91,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, accountGraphRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

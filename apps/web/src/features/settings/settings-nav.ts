@@ -1,4 +1,4 @@
-import { IconApps, IconBuildingCommunity, IconForms, IconHistory, IconKey, IconMail, IconMailForward, IconShieldLock, IconUserCircle, IconUsers, IconUserShield, type Icon } from '@tabler/icons-react';
+import { IconApps, IconArrowsShuffle, IconBuildingCommunity, IconForms, IconHistory, IconInbox, IconKey, IconMail, IconMailForward, IconShieldLock, IconUserCircle, IconUsers, IconUserShield, type Icon } from '@tabler/icons-react';
 
 export interface SettingsItem {
   path: string;
@@ -17,6 +17,8 @@ export const SETTINGS_ITEMS: SettingsItem[] = [
   { path: '/settings/roles', labelKey: 'settings.roles', icon: IconUserShield, capability: 'settings.roles', group: 'organisation' },
   { path: '/settings/modules', labelKey: 'settings.modules', icon: IconApps, capability: 'settings.modules', group: 'customisation' },
   { path: '/settings/custom-fields', labelKey: 'settings.customFields', icon: IconForms, capability: 'settings.custom_fields', group: 'customisation' },
+  { path: '/settings/assignment-rules', labelKey: 'ownership.rulesTitle', icon: IconArrowsShuffle, capability: 'settings.custom_fields', group: 'customisation' },
+  { path: '/settings/pool', labelKey: 'ownership.poolSettingsTitle', icon: IconInbox, capability: 'settings.custom_fields', group: 'customisation' },
   { path: '/settings/api-keys', labelKey: 'settings.apiKeys', icon: IconKey, capability: 'settings.api_keys', group: 'system' },
   { path: '/settings/audit', labelKey: 'settings.audit', icon: IconHistory, capability: 'audit.read', group: 'system' },
   { path: '/settings/mail', labelKey: 'settings.mail', icon: IconMail, capability: 'settings.mail', group: 'system' },
