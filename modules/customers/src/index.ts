@@ -41,6 +41,7 @@ export const customersModule = defineModule({
     { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },
     { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },
     { key: 'pool', path: '/pool', labels: { 'zh-CN': '公海', 'zh-TW': '公海', en: 'Public pool' }, icon: 'inbox' },
+    { key: 'lifecycle', path: '/reports/lifecycle', labels: { 'zh-CN': '生命周期漏斗', 'zh-TW': '生命週期漏斗', en: 'Lifecycle funnel' }, icon: 'analytics' },
     { key: 'segments', path: '/segments', labels: { 'zh-CN': '客户细分', 'zh-TW': '客戶區隔', en: 'Segments' }, icon: 'filter' },
   ],
 });
