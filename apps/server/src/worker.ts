@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   JobQueue,
   OutboxDispatcher,
+  isModuleEnabled,
   mailDeliverJob,
   mailQueuedSubscriber,
   memberNotificationsSubscriber,
@@ -35,13 +36,20 @@ export interface JobSystemOptions {
 /** Creates and starts the job queue and the outbox dispatcher with every subscriber and job of this build. */
 export async function createJobSystem(env: Env, database: Database, registry: ModuleRegistry, options: JobSystemOptions = {}): Promise<{ jobs: JobQueue; outbox: OutboxDispatcher }> {
   const jobs = new JobQueue({ env, database, logger: options.logger, maintenance: options.maintenance });
-  const subscribers = [...platformSubscribers(jobs), ...registry.ordered().flatMap((m) => m.subscribers ?? [])];
+  const subscribers = [...platformSubscribers(jobs), ...registry.ordered().flatMap((m) => (m.subscribers ?? []).map((s) => ({ ...s, module: m.key })))];
   const names = new Set<string>();
   for (const s of subscribers) {
     if (names.has(s.name)) throw new Error(`Subscriber ${s.name} is registered twice`);
     names.add(s.name);
   }
-  const outbox = new OutboxDispatcher({ env, database, jobs, logger: options.logger, subscribers: () => subscribers });
+  const outbox = new OutboxDispatcher({
+    env,
+    database,
+    jobs,
+    logger: options.logger,
+    subscribers: () => subscribers,
+    isActive: (workspaceId, subscriber) => (subscriber.module ? isModuleEnabled(database.db, workspaceId, subscriber.module, registry) : Promise.resolve(true)),
+  });
   await jobs.register([...outbox.jobDefinitions(), mailDeliverJob, ...moduleJobs(registry)]);
   if (!options.deferStart) await jobs.start();
   return { jobs, outbox };

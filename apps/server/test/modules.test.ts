@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { defineModule, isModuleEnabled } from '@voyage/kernel';
+import { defineModule, emitEvents, isModuleEnabled } from '@voyage/kernel';
 import type { TestApp } from '../../../test/app';
 import { addMember, createWorkspaceWithAdmin, signIn, type SignedIn } from '../../../test/users';
 import { createFixtureApp } from './permissions-fixture';
@@ -106,5 +106,28 @@ describe('module switches (P1)', () => {
     expect(audit[0].actor_user_id).toBe(ws.adminUserId);
     const events = await t.database.query<{ payload: { moduleKey: string; enabled: boolean } }>(`select payload from outbox where workspace_id = $1 and event = 'platform.module.switched' order by occurred_at, id`, [ws.workspaceId]);
     expect(events.map((e) => e.payload)).toEqual([{ moduleKey: 'alpha', enabled: true }, { moduleKey: 'beta', enabled: true }, { moduleKey: 'beta', enabled: false }, { moduleKey: 'alpha', enabled: false }]);
+  });
+
+  it('does not run the event subscribers of a module that is off, and runs them once it is on', async () => {
+    const handled: string[] = [];
+    const unsubscribe = t.services.outbox.subscribe({ name: 'alpha.test-listener', module: 'alpha', events: ['test.ping'], handle: async (_ctx, event) => void handled.push(String(event.payload.n)) });
+    try {
+      const ping = async (n: number) => {
+        await t.database.db.transaction((tx) => emitEvents(tx, { workspaceId: ws.workspaceId, event: 'test.ping', payload: { n } }));
+        await t.services.outbox.dispatch();
+      };
+      expect((await call(admin, 'GET', '/api/v1/modules')).json().data.find((m: { key: string }) => m.key === 'alpha').enabled).toBe(false);
+      await ping(1);
+      expect(handled).toEqual([]);
+      expect((await toggle(admin, 'alpha', true)).json().enabled).toBe(true);
+      await new Promise((r) => setTimeout(r, 10));
+      await ping(2);
+      expect(handled).toEqual(['2']);
+      const pending = await t.database.query<{ n: number }>(`select count(*)::int as n from outbox where workspace_id = $1 and event = 'test.ping' and dispatched_at is null`, [ws.workspaceId]);
+      expect(pending[0].n).toBe(0);
+    } finally {
+      unsubscribe();
+      await toggle(admin, 'alpha', false);
+    }
   });
 });

@@ -16,6 +16,11 @@ export interface OutboxDispatcherOptions {
   jobs: JobQueue;
   /** Subscribers of this build: the platform's and the modules'. Read on every dispatch. */
   subscribers: () => ModuleSubscriber[];
+  /**
+   * Whether a subscriber reacts in a workspace: a switched-off module's subscribers do not (P1).
+   * Their events are not kept for later; the module keeps its data and reacts again once on.
+   */
+  isActive?: (workspaceId: string, subscriber: ModuleSubscriber) => Promise<boolean>;
   logger?: JobLogger;
   /** Events read per round (default 200). */
   batchSize?: number;
@@ -96,7 +101,7 @@ export class OutboxDispatcher {
     if (!row || row.dispatchedAt) return;
     const subscriber = this.subscribers().find((s) => s.name === job.subscriber);
     if (subscriber) await this.deliver(toEvent(row), subscriber, await this.localeOf(row.workspaceId, new Map()));
-    const needed = this.subscribers().filter((s) => subscriberMatches(s, row.event)).map((s) => s.name);
+    const needed = (await this.applicable(row)).map((s) => s.name);
     const delivered = new Set(
       (await db.select({ subscriber: eventDeliveries.subscriber }).from(eventDeliveries).where(and(eq(eventDeliveries.workspaceId, row.workspaceId), eq(eventDeliveries.eventId, row.id)))).map((d) => d.subscriber),
     );
@@ -132,8 +137,17 @@ export class OutboxDispatcher {
     return [dispatch as JobDefinition<object>, redeliver as unknown as JobDefinition<object>];
   }
 
+  /** The subscribers that handle this event in its workspace. */
+  private async applicable(row: OutboxRow): Promise<ModuleSubscriber[]> {
+    const matching = this.subscribers().filter((s) => subscriberMatches(s, row.event));
+    const isActive = this.options.isActive;
+    if (!isActive) return matching;
+    const active = await Promise.all(matching.map((s) => isActive(row.workspaceId, s)));
+    return matching.filter((_, i) => active[i]);
+  }
+
   private async deliverAll(row: OutboxRow, locales: Map<string, Locale>): Promise<string[]> {
-    const subscribers = this.subscribers().filter((s) => subscriberMatches(s, row.event));
+    const subscribers = await this.applicable(row);
     if (subscribers.length === 0) return [];
     const event = toEvent(row);
     const locale = await this.localeOf(row.workspaceId, locales);

@@ -11,6 +11,8 @@ export interface ModuleSubscriber {
   /** Event names it handles. */
   events: string[];
   handle(ctx: SystemContext, event: DomainEvent): Promise<void>;
+  /** The module it belongs to, set by the registry's owner; a switched-off module's subscribers do not run. */
+  module?: string;
 }
 
 export interface ModuleNavItem {
