@@ -56,6 +56,13 @@ const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/acco
 const accountGraphRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/$id/graph', component: lazyRouteComponent(() => import('../features/customers/relationships/account-graph-page'), 'AccountGraphPage') });
 const poolRoute = createRoute({ getParentRoute: () => appRoute, path: '/pool', component: lazyRouteComponent(() => import('../features/customers/ownership/pool-page'), 'PoolPage') });
 const lifecycleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/lifecycle', component: lazyRouteComponent(() => import('../features/customers/ownership/lifecycle-report-page'), 'LifecycleReportPage') });
+const segmentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/segments', component: lazyRouteComponent(() => import('../features/customers/segments/segments-page'), 'SegmentsPage') });
+const segmentRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/segments/$id',
+  validateSearch: (search: Record<string, unknown>): { object?: string; kind?: string } => ({ object: typeof search.object === 'string' ? search.object : undefined, kind: typeof search.kind === 'string' ? search.kind : undefined }),
+  component: lazyRouteComponent(() => import('../features/customers/segments/segment-editor-page'), 'SegmentEditorPage'),
+});
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -91,7 +98,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Drawer, Group, ScrollArea, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Card, Checkbox, Drawer, Group, ScrollArea, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus, IconSearch, IconTag, IconTrash } from '@tabler/icons-react';
@@ -17,6 +17,8 @@ import { formatCustomValue } from './custom-field-input';
 import type { ObjectConfig, RecordRow } from './record-config';
 import { RecordForm } from './record-form';
 import { MemberSelect } from './record-select';
+import { BulkTagActions } from './segments/bulk-tag-actions';
+import { TagChips } from './segments/tag-chips';
 
 const PAGE_SIZE = 50;
 /** Custom fields shown as table columns; the rest appear in the form. */
@@ -25,7 +27,7 @@ const SORTS = ['-updatedAt', '-createdAt', 'name', '-name'] as const;
 
 function cell(key: string, row: RecordRow): React.ReactNode {
   const value = row[key];
-  if (key === 'tags') return <Group gap={4}>{(row.tags ?? []).slice(0, 3).map((tag) => <Badge key={tag} size="sm" variant="light" tt="none">{tag}</Badge>)}</Group>;
+  if (key === 'tags') return <TagChips tags={row.tags ?? []} />;
   if (key === 'updatedAt' || key === 'createdAt') return <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value as string)}</Text>;
   return <Text size="sm" lineClamp={1}>{(value as string) ?? ''}</Text>;
 }
@@ -43,6 +45,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   const [term] = useDebouncedValue(q.trim(), 300);
   const [tagTerm] = useDebouncedValue(tag.trim(), 300);
   const [editing, setEditing] = useState<RecordRow | 'new' | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
   // Field reps on phones get one card per record instead of a wide table.
   const phone = useMediaQuery('(max-width: 48em)');
   const fields = useQuery({ queryKey: ['custom-fields', config.object], queryFn: () => customFieldsApi.list(config.object) });
@@ -58,6 +61,8 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   const rows = pages.data?.pages.flatMap((p) => p.data) ?? [];
   const canCreate = canAccess(session, config.object, 'create');
   const canDelete = canAccess(session, config.object, 'delete');
+  const canSelect = canAccess(session, config.object, 'update');
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   // A search hit links here with ?open=<id>: open that record.
   useEffect(() => {
@@ -97,6 +102,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
         <TextInput leftSection={<IconTag size={16} />} placeholder={t('customers.tag')} aria-label={t('customers.tag')} value={tag} onChange={(e) => setTag(e.currentTarget.value)} style={{ flex: 1, minWidth: 140 }} />
         <Select aria-label={t('customers.sort')} value={sort} onChange={(v) => v && setSort(v)} allowDeselect={false} w={170} data={SORTS.map((s) => ({ value: s, label: t(`customers.sorts.${s}`) }))} comboboxProps={{ withinPortal: true }} />
       </Group>
+      <BulkTagActions object={config.object} ids={selected} onDone={() => { setSelected([]); void refresh(); }} />
       <QueryState query={pages} />
       {pages.isSuccess && rows.length === 0 && <Text c="dimmed" ta="center" p="xl">{term || owner || tagTerm ? t('common.noResults') : t('customers.empty')}</Text>}
       {rows.length > 0 && phone && (
@@ -109,7 +115,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
                   <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.updatedAt)}</Text>
                 </Group>
                 <Text size="sm" c="dimmed" truncate>{config.columns.filter((c) => c !== 'tags' && c !== 'updatedAt').map((c) => row[c]).filter(Boolean).join(' · ')}</Text>
-                {(row.tags?.length ?? 0) > 0 && <Group gap={4} mt={4}>{row.tags!.slice(0, 4).map((tag) => <Badge key={tag} size="xs" variant="light" tt="none">{tag}</Badge>)}</Group>}
+                {(row.tags?.length ?? 0) > 0 && <TagChips tags={row.tags!} size="xs" max={4} />}
               </Card>
             </UnstyledButton>
           ))}
@@ -120,6 +126,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
           <Table verticalSpacing="sm" highlightOnHover stickyHeader>
             <Table.Thead>
               <Table.Tr>
+                {canSelect && <Table.Th w={36}><Checkbox aria-label={t('segments.selectAll')} checked={rows.length > 0 && selected.length === rows.length} indeterminate={selected.length > 0 && selected.length < rows.length} onChange={() => setSelected(selected.length === rows.length ? [] : rows.map((r) => r.id!))} /></Table.Th>}
                 <Table.Th>{t('customers.fields.name')}</Table.Th>
                 {config.columns.map((c) => <Table.Th key={c}>{t(`customers.fields.${c}`)}</Table.Th>)}
                 {shownCustom.map((f) => <Table.Th key={f.id}>{localized(f.labels, f.label)}</Table.Th>)}
@@ -128,6 +135,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
             <Table.Tbody>
               {rows.map((row) => (
                 <Table.Tr key={row.id} onClick={() => setEditing(row)} style={{ cursor: 'pointer' }}>
+                  {canSelect && <Table.Td onClick={(e) => e.stopPropagation()}><Checkbox aria-label={t('segments.selectRow')} checked={selected.includes(row.id!)} onChange={() => toggle(row.id!)} /></Table.Td>}
                   <Table.Td><Text size="sm" fw={500}>{row.name}</Text></Table.Td>
                   {config.columns.map((c) => <Table.Td key={c}>{cell(c, row)}</Table.Td>)}
                   {shownCustom.map((f) => <Table.Td key={f.id}><Text size="sm" lineClamp={1}>{formatCustomValue(f, row.custom?.[f.key])}</Text></Table.Td>)}

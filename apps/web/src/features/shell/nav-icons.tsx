@@ -1,6 +1,6 @@
 import {
   IconAddressBook, IconBuildingSkyscraper, IconChartBar, IconHeadset, IconHeartHandshake, IconHome, IconPlugConnected,
-  IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, type Icon,
+  IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, type Icon,
 } from '@tabler/icons-react';
 
 /** Modules name their nav icons by key; unknown keys get a neutral icon. */
@@ -21,6 +21,7 @@ const ICONS: Record<string, Icon> = {
   automation: IconRobot,
   analytics: IconChartBar,
   integrations: IconPlugConnected,
+  filter: IconFilter,
 };
 
 export function navIcon(name: string | null | undefined): Icon {
