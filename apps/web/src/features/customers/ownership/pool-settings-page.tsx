@@ -37,7 +37,7 @@ export function PoolSettingsPage() {
       <NumberInput label={t('ownership.cooldownDays')} min={0} value={form.cooldownDays} onChange={(v) => set('cooldownDays', num(v))} />
       <NumberInput label={t('ownership.warnDaysBefore')} min={0} value={form.warnDaysBefore} onChange={(v) => set('warnDaysBefore', num(v))} />
       <Switch label={t('ownership.reclaimEnabled')} checked={form.reclaimEnabled} onChange={(e) => set('reclaimEnabled', e.currentTarget.checked)} />
-      <Switch label={t('ownership.noDealRule')} description={current.data?.noDealRuleAvailable ? undefined : t('ownership.noDealUnavailable')} checked={form.noDealRuleEnabled} onChange={(e) => set('noDealRuleEnabled', e.currentTarget.checked)} />
+      <Switch label={t('ownership.noDealRule')} disabled={!current.data?.noDealRuleAvailable} description={current.data?.noDealRuleAvailable ? undefined : t('ownership.noDealUnavailable')} checked={form.noDealRuleEnabled} onChange={(e) => set('noDealRuleEnabled', e.currentTarget.checked)} />
       <Select label={t('ownership.defaultLevel')} data={form.levels.map((l) => l.key)} value={form.defaultLevel} onChange={(v) => v && set('defaultLevel', v)} />
       <TagsInput label={t('ownership.exemptTags')} value={form.exemptTags} onChange={(v) => set('exemptTags', v)} />
       <MultiSelect label={t('ownership.visibleRoles')} data={(roles.data?.data ?? []).map((r: { id: string; name: string }) => ({ value: r.id, label: r.name }))} value={form.poolVisibleRoleIds ?? []} onChange={(v) => set('poolVisibleRoleIds', v.length ? v : null)} />
