@@ -63,6 +63,8 @@ const segmentRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): { object?: string; kind?: string } => ({ object: typeof search.object === 'string' ? search.object : undefined, kind: typeof search.kind === 'string' ? search.kind : undefined }),
   component: lazyRouteComponent(() => import('../features/customers/segments/segment-editor-page'), 'SegmentEditorPage'),
 });
+const contactRoute = createRoute({ getParentRoute: () => appRoute, path: '/contacts/$id', component: lazyRouteComponent(() => import('../features/customers/record-page/record-page'), 'ContactRecordPage') });
+const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/$id', component: lazyRouteComponent(() => import('../features/customers/record-page/record-page'), 'AccountRecordPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -98,7 +100,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

@@ -4,7 +4,7 @@ import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus, IconSearch, IconTag, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { customFieldsApi } from '../../api/platform';
 import { canAccess, useSession } from '../../app/session';
@@ -108,7 +108,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
       {rows.length > 0 && phone && (
         <Stack gap="xs" data-testid="record-cards">
           {rows.map((row) => (
-            <UnstyledButton key={row.id} onClick={() => setEditing(row)}>
+            <UnstyledButton key={row.id} onClick={() => void navigate({ to: `/${config.object}s/${row.id}` })}>
               <Card withBorder padding="sm">
                 <Group justify="space-between" wrap="nowrap">
                   <Text fw={600} truncate>{row.name}</Text>
@@ -136,7 +136,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
               {rows.map((row) => (
                 <Table.Tr key={row.id} onClick={() => setEditing(row)} style={{ cursor: 'pointer' }}>
                   {canSelect && <Table.Td onClick={(e) => e.stopPropagation()}><Checkbox aria-label={t('segments.selectRow')} checked={selected.includes(row.id!)} onChange={() => toggle(row.id!)} /></Table.Td>}
-                  <Table.Td><Text size="sm" fw={500}>{row.name}</Text></Table.Td>
+                  <Table.Td><Text size="sm" fw={500} component={Link} to={`/${config.object}s/${row.id}`} onClick={(e: React.MouseEvent) => e.stopPropagation()} c="var(--mantine-primary-color-filled)">{row.name}</Text></Table.Td>
                   {config.columns.map((c) => <Table.Td key={c}>{cell(c, row)}</Table.Td>)}
                   {shownCustom.map((f) => <Table.Td key={f.id}><Text size="sm" lineClamp={1}>{formatCustomValue(f, row.custom?.[f.key])}</Text></Table.Td>)}
                 </Table.Tr>
