@@ -52,6 +52,7 @@ export function AccountNode({ data }: NodeProps<Node<GraphNodeData>>) {
     <div style={{ ...box(data.color, center, data.locked), background: center ? 'var(--mantine-color-indigo-0)' : box(data.color, false, data.locked).background }} data-testid="graph-account">
       {handles}
       <Handle type="source" id="right" position={Position.Right} style={{ opacity: 0 }} />
+      <Handle type="target" id="left" position={Position.Left} style={{ opacity: 0 }} />
       <Group gap={6} wrap="nowrap">
         {data.locked ? <IconLock size={14} aria-hidden /> : <IconBuilding size={14} aria-hidden />}
         <Text size="sm" fw={center ? 700 : 600} truncate>{data.locked ? t('relationships.locked') : data.name}</Text>

@@ -55,7 +55,7 @@ export function RelationshipGraph({ accountId, focusId, height = 420 }: { accoun
           }}
         >
           <Background gap={20} size={1} />
-          <Controls showInteractive={false} />
+          <Controls showInteractive={false} position="top-right" orientation="horizontal" />
         </ReactFlow>
       </Box>
       <Group gap="sm" mt="xs" aria-label={t('relationships.legend')}>
