@@ -64,6 +64,15 @@ describe('segment rules', () => {
     expect((await preview(w.admin, { op: 'and', rules: [{ field: 'updatedAt', operator: 'more_than_days_ago', value: 30 }] })).names).toEqual(['C1', 'C2']);
   });
 
+  it('filters on follow-up behaviour: last follow-up time and number of follow-ups', async () => {
+    for (const [name, days, n] of [['C0', 2, 5], ['C1', 20, 1], ['C2', 60, 1]] as const) {
+      await w.t.database.query(`update contacts set last_follow_up_at = now() - make_interval(days => $3), follow_up_count = $4 where workspace_id = $1 and name = $2`, [w.workspaceId, name, days, n]);
+    }
+    expect((await preview(w.admin, { op: 'and', rules: [{ field: 'lastFollowUpAt', operator: 'within_last_days', value: 7 }] })).names).toEqual(['C0']);
+    expect((await preview(w.admin, { op: 'or', rules: [{ field: 'lastFollowUpAt', operator: 'is_empty' }, { field: 'lastFollowUpAt', operator: 'more_than_days_ago', value: 30 }] })).names).toEqual(['C2', 'C3', 'C4', 'C5']);
+    expect((await preview(w.admin, { op: 'and', rules: [{ field: 'followUpCount', operator: 'gte', value: 1 }, { field: 'followUpCount', operator: 'lt', value: 5 }] })).names).toEqual(['C1', 'C2']);
+  });
+
   it('names the path of a bad rule', async () => {
     const res = await inject(w.admin, 'POST', '/api/v1/segments/preview', { object: 'contact', rules: { op: 'and', rules: [
       { field: 'name', operator: 'contains', value: 'C' },
