@@ -65,6 +65,9 @@ const segmentRoute = createRoute({
 });
 const contactRoute = createRoute({ getParentRoute: () => appRoute, path: '/contacts/$id', component: lazyRouteComponent(() => import('../features/customers/record-page/record-page'), 'ContactRecordPage') });
 const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/$id', component: lazyRouteComponent(() => import('../features/customers/record-page/record-page'), 'AccountRecordPage') });
+const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports', component: lazyRouteComponent(() => import('../features/customers/imports/imports-history-page'), 'ImportsHistoryPage') });
+const importNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/new', validateSearch: (search: Record<string, unknown>): { object?: string } => ({ object: typeof search.object === 'string' ? search.object : undefined }), component: lazyRouteComponent(() => import('../features/customers/imports/import-wizard-page'), 'ImportWizardPage') });
+const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/$id', component: lazyRouteComponent(() => import('../features/customers/imports/import-wizard-page'), 'ImportWizardPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -100,7 +103,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, importsRoute, importNewRoute, importRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

@@ -14,6 +14,7 @@ import { QueryState } from '../../components/query-state';
 import { localized } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { formatCustomValue } from './custom-field-input';
+import { ListImportExport } from './imports/list-actions';
 import type { ObjectConfig, RecordRow } from './record-config';
 import { RecordForm } from './record-form';
 import { MemberSelect } from './record-select';
@@ -95,7 +96,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   const shownCustom = customFields.slice(0, CUSTOM_COLUMNS);
   return (
     <Stack>
-      <PageHeader title={t(config.titleKey)} actions={canCreate && <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t(config.newKey)}</Button>} />
+      <PageHeader title={t(config.titleKey)} actions={<Group gap="xs"><ListImportExport object={config.object} query={filters} fields={['name', ...config.columns, ...shownCustom.map((f) => `custom.${f.key}`)]} />{canCreate && <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t(config.newKey)}</Button>}</Group>} />
       <Group gap="sm" wrap="wrap">
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('customers.searchName')} aria-label={t('customers.searchName')} value={q} onChange={(e) => setQ(e.currentTarget.value)} style={{ flex: 2, minWidth: 200 }} />
         <div style={{ flex: 1, minWidth: 160 }}><MemberSelect placeholder={t('customers.anyOwner')} value={owner} onChange={setOwner} /></div>
