@@ -90,7 +90,7 @@ describe('global search', () => {
   it('answers 400 naming the field for an unknown type or a bad limit', async () => {
     const unknownType = await inject(w.admin, 'GET', '/api/v1/search?q=abc&types=deal');
     expect(unknownType.statusCode).toBe(400);
-    expect(unknownType.json().error.details.fields[0].field).toBe('types');
+    expect(unknownType.json().error.details.fields[0].field).toBe('query.types');
     const badLimit = await inject(w.admin, 'GET', '/api/v1/search?q=abc&limit=500');
     expect(badLimit.statusCode).toBe(400);
     expect(badLimit.json().error.details.fields[0].field).toBe('query.limit');
@@ -144,5 +144,30 @@ describe('search permissions', () => {
     const res = await w.t.app.inject({ method: 'GET', url: '/api/v1/search?q=Acme', headers: { authorization: `Bearer ${key}` } });
     expect(res.statusCode).toBe(200);
     expect(res.json().groups.map((g: { type: string }) => g.type)).toEqual(['account']);
+  });
+});
+
+describe('search provider registry', () => {
+  it('searches only the providers of modules switched on', async () => {
+    const { defineModule } = await import('@voyage/kernel');
+    const w2 = await createWorld();
+    try {
+      // A module contributing a provider joins the search box; switched off, it leaves it.
+      w2.t.services.registry.register(defineModule({
+        key: 'notes_demo',
+        labels: { 'zh-CN': '便签', 'zh-TW': '便籤', en: 'Notes' },
+        enabledByDefault: false,
+        searchProviders: [{ type: 'note', object: 'contact', search: async (_ctx, q) => [{ type: 'note', id: '00000000-0000-7000-8000-000000000001', title: `Note about ${q}`, subtitle: null, ownerName: null }] }],
+      }));
+      const before = await w2.t.app.inject({ method: 'GET', url: '/api/v1/search?q=wang', headers: w2.admin.headers });
+      expect(before.json().groups.map((g: { type: string }) => g.type)).toEqual(['contact', 'account']);
+      const on = await w2.t.app.inject({ method: 'PATCH', url: '/api/v1/modules/notes_demo', headers: w2.admin.headers, payload: { enabled: true } });
+      expect(on.statusCode).toBe(200);
+      const after = await w2.t.app.inject({ method: 'GET', url: '/api/v1/search?q=wang', headers: w2.admin.headers });
+      expect(after.json().groups.map((g: { type: string }) => g.type)).toEqual(['contact', 'account', 'note']);
+      expect(after.json().groups[2].results[0].title).toBe('Note about wang');
+    } finally {
+      await w2.t.close();
+    }
   });
 });

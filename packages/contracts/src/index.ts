@@ -13,3 +13,4 @@ export * from './customers-timeline';
 export * from './customers-imports';
 export * from './customers-segments';
 export * from './customers-ownership';
+export * from './search';

@@ -48,3 +48,4 @@ export { recordColumns, tstz, workspaceId as workspaceIdColumn } from './db/sche
 export * from './records/pair-cursor';
 export * from './db/slow-query';
 export * from './paths';
+export * from './search/global-search';

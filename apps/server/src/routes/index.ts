@@ -13,6 +13,7 @@ import { modulesRoutes } from './modules.routes';
 import { customFieldsRoutes } from './custom-fields.routes';
 import { mailRoutes } from './mail.routes';
 import { notificationsRoutes } from './notifications.routes';
+import { searchRoutes } from './search.routes';
 
 /** Every route group of the platform. Modules' routes are registered from the module registry. */
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -30,6 +31,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(customFieldsRoutes);
   await app.register(mailRoutes);
   await app.register(notificationsRoutes);
+  await app.register(searchRoutes);
   for (const mod of app.services.registry.ordered()) {
     const routes = mod.routes;
     if (!routes) continue;

@@ -7,14 +7,12 @@ import { accountKind, contactKind } from '../record-kinds';
 import { registerDuplicateRoutes } from './duplicate.routes';
 import { registerRecordRoutes } from './record.routes';
 import { registerRelationshipRoutes } from './relationships.routes';
-import { registerSearchRoutes } from './search.routes';
 import { registerSegmentRoutes } from './segments.routes';
 
-/** /api/v1/accounts, /api/v1/contacts, their duplicate checks, and /api/v1/search. */
+/** /api/v1/accounts, /api/v1/contacts and their duplicate checks. */
 export async function customerRoutes(app: FastifyInstance): Promise<void> {
   // Before the record routes, so `duplicates/check` is never taken for an id.
   registerDuplicateRoutes(app);
-  registerSearchRoutes(app);
   registerRelationshipRoutes(app);
   registerSegmentRoutes(app);
   registerRecordRoutes(app, accountKind, { record: ZAccount, list: ZAccountListResponse, create: ZCreateAccountRequest, update: ZUpdateAccountRequest, batch: ZAccountBatchRequest, batchResponse: ZAccountBatchResponse });

@@ -3,13 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import { applyFieldSecurity, schema, scopedWhere } from '@voyage/kernel';
 import { accounts } from '../db/schema';
 import { bestRank, candidateIds, digitsEnd, digitsMatch, namePrefix, nameRank, SEARCH_CANDIDATE_CAP, searchable, searchText, textMatch } from './match-conditions';
-import { joinSubtitle, type SearchProvider } from './search-provider';
+import { customerSearchProvider, joinSubtitle } from './search-provider';
 
 /** Accounts by name or legal name (any 2+ characters) and phone digits. */
-export const accountSearch: SearchProvider = {
-  type: 'account',
-  object: 'account',
-  async search(ctx, query, limit) {
+export const accountSearch = customerSearchProvider('account', 'account', async (ctx, query, limit) => {
     const t = accounts;
     const c = alias(accounts, 'c');
     const scope = await scopedWhere(ctx, t, 'account');
@@ -42,5 +39,4 @@ export const accountSearch: SearchProvider = {
       subtitle: joinSubtitle([r.industry, r.region]),
       ownerName: r.ownerName,
     }));
-  },
-};
+});

@@ -3,13 +3,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import { applyFieldSecurity, schema, scopedWhere } from '@voyage/kernel';
 import { accounts, contacts } from '../db/schema';
 import { bestRank, candidateIds, digitsEnd, digitsMatch, namePrefix, nameRank, SEARCH_CANDIDATE_CAP, searchable, searchText, textMatch } from './match-conditions';
-import { joinSubtitle, type SearchProvider } from './search-provider';
+import { customerSearchProvider, joinSubtitle } from './search-provider';
 
 /** Contacts by name (any 2+ characters), email prefix and phone digits. */
-export const contactSearch: SearchProvider = {
-  type: 'contact',
-  object: 'contact',
-  async search(ctx, query, limit) {
+export const contactSearch = customerSearchProvider('contact', 'contact', async (ctx, query, limit) => {
     const t = contacts;
     const c = alias(contacts, 'c');
     const scope = await scopedWhere(ctx, t, 'contact');
@@ -49,5 +46,4 @@ export const contactSearch: SearchProvider = {
       subtitle: joinSubtitle([r.accountName, r.title, r.email ?? r.mobile ?? r.phone]),
       ownerName: r.ownerName,
     }));
-  },
-};
+});

@@ -1,16 +1,13 @@
-import type { TSearchResult } from '@voyage/contracts';
-import type { Context } from '@voyage/kernel';
-import type { ParsedSearchQuery } from './parse-search-query';
+import type { Context, SearchHit, SearchProvider } from '@voyage/kernel';
+import { parseSearchQuery, type ParsedSearchQuery } from './parse-search-query';
 
 /**
- * One searchable record type. A provider finds records of its object within the actor's data
- * scope (scopedWhere), best first, and builds titles from field-secured values only.
+ * A kernel search provider for a customers object: it parses the query once (name grams, email
+ * prefix, phone digits) and searches within the actor's data scope, building titles from
+ * field-secured values only.
  */
-export interface SearchProvider {
-  type: string;
-  /** The permission object: the actor needs `read` on it (and the API-key scope) to search it. */
-  object: string;
-  search(ctx: Context, query: ParsedSearchQuery, limit: number): Promise<TSearchResult[]>;
+export function customerSearchProvider(type: string, object: string, search: (ctx: Context, query: ParsedSearchQuery, limit: number) => Promise<SearchHit[]>): SearchProvider {
+  return { type, object, search: (ctx, q, limit) => search(ctx, parseSearchQuery(q), limit) };
 }
 
 /** Parts of a subtitle, joined the way result lists show them. */

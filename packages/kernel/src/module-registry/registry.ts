@@ -4,6 +4,7 @@ import type { DomainEvent } from '../events/outbox';
 import type { SystemContext } from '../context';
 import type { ScopedTable } from '../permissions/data-scope';
 import type { JobDefinition } from '../jobs/define-job';
+import type { SearchProvider } from '../search/global-search';
 
 export interface ModuleSubscriber {
   /** Unique name, used to record deliveries: `<module>.<what>`. */
@@ -42,6 +43,8 @@ export interface ModuleDefinition {
   /** Fastify plugin registering the module's routes under /api/v1. */
   routes?: (app: FastifyInstance) => Promise<void> | void;
   subscribers?: ModuleSubscriber[];
+  /** Record types the module adds to the global search box (P9), in the order their groups show. */
+  searchProviders?: SearchProvider[];
   /** Queued or scheduled work the module declares (`defineJob`). Workers run them. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   jobs?: Array<JobDefinition<any>>;
