@@ -10,6 +10,8 @@ import { timelineSubscriber } from './timeline/timeline-subscriber';
 import { ownershipRoutes } from './http/ownership.routes';
 import { reclaimStaleRecordsJob } from './ownership/reclaim-stale-records.job';
 import { customerObjects } from './objects';
+import { accountSearch } from './search/search-accounts';
+import { contactSearch } from './search/search-contacts';
 import './messages';
 import './ownership/messages';
 import './timeline/messages';
@@ -29,6 +31,7 @@ export const customersModule = defineModule({
   labels: { 'zh-CN': '客户', 'zh-TW': '客戶', en: 'Customers' },
   descriptions: { 'zh-CN': '客户公司与联系人', 'zh-TW': '客戶公司與聯絡人', en: 'Accounts and contacts' },
   objects: customerObjects,
+  searchProviders: [contactSearch, accountSearch],
   routes: async (app) => {
     await customerRoutes(app);
     await timelineRoutes(app);
