@@ -44,12 +44,12 @@ export function SegmentPreview({ object, rules, onErrors }: { object: CustomerOb
         {preview.data && preview.data.sample.length > 0 && (
           <Table.ScrollContainer minWidth={320}>
             <Table verticalSpacing={6} fz="sm">
-              <Table.Thead><Table.Tr><Table.Th>{t('customers.fields.name')}</Table.Th><Table.Th>{t(`customers.fields.${second}`)}</Table.Th><Table.Th>{t('customers.fields.tags')}</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead><Table.Tr><Table.Th>{t('customers.fields.name')}</Table.Th><Table.Th visibleFrom="sm">{t(`customers.fields.${second}`)}</Table.Th><Table.Th>{t('customers.fields.tags')}</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
                 {preview.data.sample.map((row) => (
                   <Table.Tr key={row.id as string}>
                     <Table.Td><Text size="sm" fw={500} lineClamp={1}>{row.name as string}</Text></Table.Td>
-                    <Table.Td><Text size="sm" c="dimmed" lineClamp={1}>{(row[second] as string) ?? ''}</Text></Table.Td>
+                    <Table.Td visibleFrom="sm"><Text size="sm" c="dimmed" lineClamp={1}>{(row[second] as string) ?? ''}</Text></Table.Td>
                     <Table.Td><TagChips tags={(row.tags as string[]) ?? []} size="xs" max={2} /></Table.Td>
                   </Table.Tr>
                 ))}
