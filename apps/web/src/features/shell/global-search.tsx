@@ -6,39 +6,26 @@ import { IconAddressBook, IconBuildingSkyscraper, IconSearch } from '@tabler/ico
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { accountsApi, contactsApi } from '../../api/customers';
-import { ApiError } from '../../api/client';
+import type { TSearchResponse } from '@voyage/contracts';
+import { api } from '../../api/client';
 
-const RESULTS_PER_OBJECT = 6;
+const RESULTS_PER_TYPE = 6;
 
 interface Hit {
   id: string;
-  kind: 'contact' | 'account';
+  type: string;
   title: string;
-  subtitle: string;
+  subtitle: string | null;
   path: string;
 }
 
-/** Lists that are unavailable (module off, no right, not built) contribute no hits instead of failing the search. */
-async function safeList<T>(load: () => Promise<{ data: T[] }>): Promise<T[]> {
-  try {
-    return (await load()).data;
-  } catch (error) {
-    if (error instanceof ApiError && error.status >= 400 && error.status < 500) return [];
-    throw error;
-  }
-}
+/** Where a hit opens: its record page. Types later modules add follow the same /<type>s/:id pattern. */
+const pathOf = (type: string, id: string) => `/${type}s/${id}`;
 
+/** GET /api/v1/search: every search provider of the modules switched on, within the user's data scope. */
 async function search(term: string, signal: AbortSignal): Promise<Hit[]> {
-  const query = { 'filter[name][contains]': term, limit: RESULTS_PER_OBJECT };
-  const [contacts, accounts] = await Promise.all([
-    safeList(() => contactsApi.list({ ...query, fields: 'id,name,email,title' }, signal)),
-    safeList(() => accountsApi.list({ ...query, fields: 'id,name,industry,region' }, signal)),
-  ]);
-  return [
-    ...contacts.map((c) => ({ id: c.id!, kind: 'contact' as const, title: c.name ?? '', subtitle: [c.title, c.email].filter(Boolean).join(' · '), path: `/contacts?open=${c.id}` })),
-    ...accounts.map((a) => ({ id: a.id!, kind: 'account' as const, title: a.name ?? '', subtitle: [a.industry, a.region].filter(Boolean).join(' · '), path: `/accounts?open=${a.id}` })),
-  ];
+  const response = await api.get<TSearchResponse>('/search', { signal, query: { q: term, limit: RESULTS_PER_TYPE } });
+  return response.groups.flatMap((group) => group.results.map((r) => ({ id: r.id, type: r.type, title: r.title, subtitle: [r.subtitle, r.ownerName].filter(Boolean).join(' · ') || null, path: pathOf(r.type, r.id) })));
 }
 
 export function GlobalSearch() {
@@ -46,7 +33,7 @@ export function GlobalSearch() {
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [term] = useDebouncedValue(query.trim(), 250);
-  const results = useQuery({ queryKey: ['global-search', term], queryFn: ({ signal }) => search(term, signal), enabled: term.length > 0, staleTime: 10_000 });
+  const results = useQuery({ queryKey: ['global-search', term], queryFn: ({ signal }) => search(term, signal), enabled: term.length >= 2, staleTime: 10_000 });
   const hits = results.data ?? [];
   return (
     <>
@@ -71,15 +58,15 @@ export function GlobalSearch() {
       <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K', '/']} scrollable maxHeight={420} clearQueryOnClose>
         <Spotlight.Search placeholder={t('search.placeholder')} leftSection={results.isFetching ? <Loader size={16} /> : <IconSearch size={18} />} aria-label={t('search.placeholder')} />
         <Spotlight.ActionsList>
-          {term.length === 0 && <Spotlight.Empty>{t('search.hint')}</Spotlight.Empty>}
-          {term.length > 0 && results.isError && <Spotlight.Empty>{(results.error as Error).message}</Spotlight.Empty>}
-          {term.length > 0 && results.isSuccess && hits.length === 0 && <Spotlight.Empty>{t('search.noResults')}</Spotlight.Empty>}
+          {term.length < 2 && <Spotlight.Empty>{t('search.hint')}</Spotlight.Empty>}
+          {term.length >= 2 && results.isError && <Spotlight.Empty>{(results.error as Error).message}</Spotlight.Empty>}
+          {term.length >= 2 && results.isSuccess && hits.length === 0 && <Spotlight.Empty>{t('search.noResults')}</Spotlight.Empty>}
           {hits.map((hit) => (
             <Spotlight.Action
-              key={`${hit.kind}:${hit.id}`}
+              key={`${hit.type}:${hit.id}`}
               label={hit.title}
-              description={[hit.kind === 'contact' ? t('objects.contact') : t('objects.account'), hit.subtitle].filter(Boolean).join(' · ')}
-              leftSection={hit.kind === 'contact' ? <IconAddressBook size={20} /> : <IconBuildingSkyscraper size={20} />}
+              description={[t(`objects.${hit.type}`, { defaultValue: hit.type }), hit.subtitle].filter(Boolean).join(' · ')}
+              leftSection={hit.type === 'account' ? <IconBuildingSkyscraper size={20} /> : <IconAddressBook size={20} />}
               onClick={() => void navigate({ href: hit.path })}
             />
           ))}
