@@ -137,6 +137,8 @@ describe('reclaim job', () => {
     expect(status).toMatchObject({ ownerId: null, poolStatus: 'pool', previousOwnerId: ws.adminUserId });
     const history = (await inject(admin, 'GET', `/api/v1/contacts/${stale}/ownership-history`)).json().data;
     expect(history[0]).toMatchObject({ kind: 'reclaim', fromOwnerId: ws.adminUserId, toOwnerId: null, actorUserId: null, reason: 'no_follow_up_7d' });
+    const lost = await w.t.database.query<{ title: string }>(`select title from notifications where workspace_id = $1 and kind = 'pool_reclaimed'`, [ws.workspaceId]);
+    expect(lost).toEqual([{ title: expect.stringContaining('Stale C') }]);
     for (const id of [flagged, tagged, levelA]) expect((await inject(admin, 'GET', `/api/v1/contacts/${id}/ownership`)).json().ownerId).toBe(ws.adminUserId);
     expect((await w.t.database.query(`select 1 from notifications where workspace_id = $1 and kind = 'pool_reclaim_warning'`, [ws.workspaceId]))).toHaveLength(1);
     expect(await reclaimStaleRecords(w.t.database, ws.workspaceId, new Date(start + 10 * day))).toEqual({ warned: 0, reclaimed: 0 });

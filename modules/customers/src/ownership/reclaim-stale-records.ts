@@ -72,8 +72,9 @@ async function reclaimLevel(tx: Queryable, workspaceId: string, kind: RecordKind
   const reclaimIds = new Set(reclaim.map((c) => c.id));
   const warn = candidates.filter((c) => !reclaimIds.has(c.id) && warnDays > 0 && !warnedAt.has(warningKey(kind.object, c.id, c.since)));
   await sendWarnings(tx, workspaceId, kind, warn, (c) => dueAt(c.since) > now ? dueAt(c.since) : new Date(now.getTime() + warnDays * DAY_MS));
-  await writeOwnerChanges({ db: tx, workspaceId, actorUserId: null, at: now }, kind, 'reclaim',
+  const done = await writeOwnerChanges({ db: tx, workspaceId, actorUserId: null, at: now }, kind, 'reclaim',
     reclaim.map((c) => ({ id: c.id, name: c.name, fromOwnerId: c.ownerId, toOwnerId: null })), { poolStatus: 'pool', poolEnteredAt: now }, `no_follow_up_${days}d`);
+  await tellOwnersOfReclaim(tx, workspaceId, kind, reclaim.filter((c) => done.some((d) => d.id === c.id)));
   return { warned: warn.length, reclaimed: reclaim.length };
 }
 
@@ -95,5 +96,20 @@ async function sendWarnings(tx: Queryable, workspaceId: string, kind: RecordKind
     const dedupeKey = warningKey(kind.object, record.id, record.since);
     await notify(tx, { workspaceId, userIds: [owner.id], kind: 'pool_reclaim_warning', title, body, link: `/${kind.plural}/${record.id}`, dedupeKey });
     await queueMail(tx, { workspaceId, to: owner.email, subject: title, text: body, dedupeKey });
+  }
+}
+
+/** The owner who lost a record learns it in the app, once per record and idle spell. */
+async function tellOwnersOfReclaim(tx: Queryable, workspaceId: string, kind: RecordKind, records: Candidate[]): Promise<void> {
+  if (records.length === 0) return;
+  const u = schema.users;
+  const owners = await tx.select({ id: u.id, locale: u.locale }).from(u).where(inArray(u.id, [...new Set(records.map((r) => r.ownerId!))]));
+  const localeOf = new Map(owners.map((o) => [o.id, isLocale(o.locale) ? o.locale : 'zh-CN' as const]));
+  for (const record of records) {
+    const locale = localeOf.get(record.ownerId!) ?? 'zh-CN';
+    await notify(tx, {
+      workspaceId, userIds: [record.ownerId!], kind: 'pool_reclaimed', title: translate(locale, 'customers.ownership.reclaimed_title', { name: record.name }),
+      link: `/${kind.plural}/${record.id}`, dedupeKey: `customers.reclaimed:${kind.object}:${record.id}:${record.since}`,
+    });
   }
 }
