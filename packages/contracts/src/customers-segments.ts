@@ -71,7 +71,7 @@ export const ZRuleGroup: z.ZodType<TRuleGroup> = z.object({
   get rules() {
     return z.array(z.union([ZSegmentRuleCondition, ZRuleGroup])).max(50);
   },
-}).strict();
+}).strict().meta({ id: 'SegmentRuleGroup' }); // recursive: OpenAPI refers to it by this id
 
 export const ZSegment = z.object({
   id: z.string(),
