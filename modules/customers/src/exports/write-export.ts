@@ -10,6 +10,12 @@ import { publicColumns, toWire, type RecordKind } from '../record-kinds';
 
 const PAGE_SIZE = 200;
 const INTERNAL = new Set(['version', 'deletedAt', 'createdBy', 'updatedBy']);
+// List fields that are not editable fields of the object, so the object's labels lack them.
+const EXTRA_LABELS: Record<string, Record<string, string>> = {
+  id: { 'zh-CN': 'ID', 'zh-TW': 'ID', en: 'ID' },
+  createdAt: { 'zh-CN': '创建时间', 'zh-TW': '建立時間', en: 'Created' },
+  updatedAt: { 'zh-CN': '更新时间', 'zh-TW': '更新時間', en: 'Updated' },
+};
 
 /** The list query of an export request, as the list endpoint reads it (`filter[name][contains]`). */
 export function exportListQuery(request: TExportRequest): Record<string, unknown> {
@@ -33,7 +39,7 @@ export function exportColumns(ctx: Context, kind: RecordKind, defs: CustomFieldD
   const labels = customerObjects.find((o) => o.key === kind.object)!.fields;
   const builtIn = Object.keys(kind.list.fields).filter((k) => !INTERNAL.has(k));
   const all: ExportColumn[] = [
-    ...builtIn.map((key) => ({ key, label: labels.find((f) => f.key === key)?.labels[ctx.locale] ?? (key === 'id' ? 'ID' : key) })),
+    ...builtIn.map((key) => ({ key, label: labels.find((f) => f.key === key)?.labels[ctx.locale] ?? EXTRA_LABELS[key]?.[ctx.locale] ?? key })),
     ...defs.map((def) => ({ key: `custom.${def.key}`, label: def.labels?.[ctx.locale] ?? def.label, def })),
   ];
   const chosen = fields?.length ? fields.map((f) => all.find((c) => c.key === f)).filter((c): c is ExportColumn => !!c) : all;

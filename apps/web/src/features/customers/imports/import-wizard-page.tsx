@@ -41,8 +41,9 @@ export function ImportWizardPage() {
   const search = useSearch({ strict: false }) as { object?: Object };
   const [object, setObject] = useState<Object>(search.object === 'account' ? 'account' : 'contact');
   const [file, setFile] = useState<File | null>(null);
-  const [upload, setUpload] = useState<TImportUploadResponse | null>(null);
-  const [mapping, setMapping] = useState<Array<string | null>>([]);
+  // The upload's preview and field list survive the move to /imports/<id>, which mounts this page again.
+  const [upload, setUpload] = useState<TImportUploadResponse | null>(() => (params.id ? client.getQueryData<TImportUploadResponse>(['imports', 'upload', params.id]) ?? null : null));
+  const [mapping, setMapping] = useState<Array<string | null>>(() => upload?.mapping ?? []);
   const [options, setOptions] = useState<TImportOptions>({ duplicates: 'skip' });
   const [busy, setBusy] = useState(false);
   const id = params.id ?? upload?.id;
@@ -53,7 +54,7 @@ export function ImportWizardPage() {
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false),
   });
   const imp = current.data ?? upload;
-  const step = imp ? (imp.status === 'uploaded' || imp.status === 'mapped' ? (upload ? 1 : 1) : STEP_OF[imp.status]) : 0;
+  const step = imp ? STEP_OF[imp.status] : 0;
 
   async function act(fn: () => Promise<unknown>) {
     setBusy(true);
@@ -71,6 +72,7 @@ export function ImportWizardPage() {
     const result = await importsApi.upload(object, file!, session.csrfToken);
     setUpload(result);
     setMapping(result.mapping);
+    client.setQueryData(['imports', 'upload', result.id], result);
     refresh(result);
     void navigate({ to: '/imports/$id', params: { id: result.id } });
   });
