@@ -19,7 +19,7 @@ export function AccountGraphPage() {
       </div>
       <Grid>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          <Card withBorder><Title order={4} mb="sm">{t('relationships.graphTitle')}</Title><RelationshipsPanel object="account" id={id} /></Card>
+          <Card withBorder><Title order={4} mb="sm">{t('relationships.graphTitle')}</Title><RelationshipsPanel object="account" id={id} compactPanel={false} /></Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Card withBorder><Title order={4} mb="sm">{t('relationships.hierarchy')}</Title><AccountHierarchyTree accountId={id} /></Card>

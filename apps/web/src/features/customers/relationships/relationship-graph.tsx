@@ -17,7 +17,7 @@ const nodeTypes = { contact: ContactNode, account: AccountNode };
  * zoom and fit with the controls, click a record to open it. Locked nodes are records
  * outside the user's data scope: only their role shows.
  */
-export function RelationshipGraph({ accountId, focusId, height = 420 }: { accountId: string; focusId?: string; height?: number | string }) {
+export function RelationshipGraph({ accountId, focusId, height = 420, compact = false }: { accountId: string; focusId?: string; height?: number | string; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const graph = useQuery({ queryKey: ['relationships', 'graph', accountId], queryFn: () => relationshipsApi.graph(accountId) });
@@ -30,6 +30,10 @@ export function RelationshipGraph({ accountId, focusId, height = 420 }: { accoun
     setEdges(laid.edges);
   }, [laid, setNodes, setEdges]);
 
+  // In a narrow side panel a whole-graph fit makes names unreadable: start readable, around
+  // the contact whose page this is, and leave the full view to the fit button and full screen.
+  const focusNode = laid.nodes.find((n) => n.data.focused);
+  const fitOptions = compact ? { padding: 0.2, minZoom: 0.6, maxZoom: 0.8, nodes: focusNode ? [{ id: focusNode.id }] : undefined } : { padding: 0.15 };
   if (graph.isPending) return <Center h={120}><Loader size="sm" /></Center>;
   if (graph.isError) return <Text c="red" size="sm">{graph.error.message}</Text>;
   const usedRoles = [...new Set(graph.data.nodes.filter((n) => n.kind === 'contact').map((n) => n.role))];
@@ -45,7 +49,7 @@ export function RelationshipGraph({ accountId, focusId, height = 420 }: { accoun
           nodeTypes={nodeTypes}
           nodesConnectable={false}
           fitView
-          fitViewOptions={{ padding: 0.15 }}
+          fitViewOptions={fitOptions}
           minZoom={0.2}
           proOptions={{ hideAttribution: true }}
           onNodeClick={(_, node) => {

@@ -10,7 +10,7 @@ import { RelationshipGraph } from './relationship-graph';
 import { relationshipsApi } from './relationships-api';
 
 /** Graph of the account (on an account) or of one of the contact's accounts (on a contact). */
-export function RelationshipsPanel({ object, id }: Pick<RecordPanelProps, 'object' | 'id'>) {
+export function RelationshipsPanel({ object, id, compactPanel = true }: Pick<RecordPanelProps, 'object' | 'id'> & { compactPanel?: boolean }) {
   const { t } = useTranslation();
   const [full, setFull] = useState(false);
   const links = useQuery({ queryKey: ['relationships', 'links', object, id], queryFn: () => relationshipsApi.links(object, id), enabled: object === 'contact' });
@@ -26,7 +26,7 @@ export function RelationshipsPanel({ object, id }: Pick<RecordPanelProps, 'objec
       {accountId ? (
         <>
           <Group justify="flex-end"><Button size="compact-xs" variant="subtle" leftSection={<IconArrowsMaximize size={12} />} onClick={() => setFull(true)}>{t('relationships.fullScreen')}</Button></Group>
-          <RelationshipGraph accountId={accountId} focusId={focusId} height={380} />
+          <RelationshipGraph accountId={accountId} focusId={focusId} height={380} compact={compactPanel} />
           <Modal opened={full} onClose={() => setFull(false)} fullScreen title={t('relationships.graphTitle')}>
             <RelationshipGraph accountId={accountId} focusId={focusId} height="calc(100vh - 140px)" />
           </Modal>
