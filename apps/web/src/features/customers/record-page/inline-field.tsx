@@ -18,11 +18,13 @@ export function InlineText({ label, value, type, canEdit, onSave }: { label: str
       return;
     }
     setError(null);
-    const ok = await onSave(next).catch((e: Error) => {
-      setError(e.message);
-      return false;
-    });
-    if (ok) setDraft(null);
+    try {
+      // false means a version conflict: the page shows it, and the stale draft is dropped.
+      await onSave(next);
+      setDraft(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   if (draft !== null) {
     return (
@@ -46,7 +48,7 @@ export function InlineText({ label, value, type, canEdit, onSave }: { label: str
 export function InlineSelect({ label, value, data, canEdit, onSave, clearable = true }: { label: string; value: string | null | undefined; data: Array<{ value: string; label: string }>; canEdit: boolean; onSave: Save; clearable?: boolean }) {
   const [busy, setBusy] = useState(false);
   return (
-    <Select label={label} size="xs" value={value ?? null} data={data} clearable={clearable} disabled={!canEdit || busy} searchable comboboxProps={{ withinPortal: true }}
+    <Select label={label} size="xs" styles={{ label: { fontWeight: 400, color: 'var(--mantine-color-dimmed)' } }} value={value ?? null} data={data} clearable={clearable} disabled={!canEdit || busy} searchable comboboxProps={{ withinPortal: true }}
       onChange={async (v) => { setBusy(true); try { await onSave(v); } finally { setBusy(false); } }} />
   );
 }

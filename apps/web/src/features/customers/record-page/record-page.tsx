@@ -53,6 +53,7 @@ function RecordPage({ config }: { config: ObjectConfig }) {
     try {
       const saved = await config.api.update(id, { ...patch, version: row.version });
       client.setQueryData(key, saved);
+      setConflict(false);
       void client.invalidateQueries({ queryKey: ['timeline', config.object, id] });
       notifySaved(t('timeline.saved'));
       return true;
@@ -105,7 +106,7 @@ function RecordPage({ config }: { config: ObjectConfig }) {
                 <InlineSelect label={t('timeline.owner')} value={row.ownerId ?? null} canEdit={canEdit} onSave={(v) => save({ ownerId: v })}
                   data={(members.data?.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} />
               </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm" mt="md">
+              <SimpleGrid cols={3} spacing="sm" mt="md">
                 <div><Text size="xs" c="dimmed">{t('timeline.lastFollowUp')}</Text><Text size="sm">{row.lastFollowUpAt ? formatDateTime(row.lastFollowUpAt as string) : t('timeline.never')}</Text>
                   {typeof row.lastFollowUpSummary === 'string' && <Text size="xs" c="dimmed" lineClamp={2}>{row.lastFollowUpSummary}</Text>}</div>
                 <div><Text size="xs" c="dimmed">{t('timeline.nextContact')}</Text><Text size="sm">{row.nextContactAt ? formatDateTime(row.nextContactAt as string) : t('timeline.empty')}</Text></div>

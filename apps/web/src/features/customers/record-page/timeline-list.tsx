@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Anchor, Badge, Chip, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { IconArrowsExchange, IconCalendarEvent, IconMail, IconMessage, IconPaperclip, IconPhone, IconPlus, IconUsers, IconWalk, type Icon } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import type { TTimelineEntry } from '@voyage/contracts';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../i18n/format';
@@ -120,7 +121,7 @@ export function TimelineList({ object, id }: { object: CustomerObject; id: strin
                   title={
                     <Group gap={6} wrap="wrap">
                       <Text size="sm" fw={600}>{entryTitle(entry, t)}</Text>
-                      {Boolean(entry.data.via) && <Badge size="xs" variant="light" color="grape">{t('timeline.entry.via')}</Badge>}
+                      {Boolean(entry.data.via) && <Badge size="xs" variant="light" color="grape" component={Link} to={`/contacts/${(entry.data.via as { id: string }).id}`} style={{ cursor: 'pointer' }}>{t('timeline.entry.via')}</Badge>}
                     </Group>
                   }>
                   <EntryBody entry={entry} />
