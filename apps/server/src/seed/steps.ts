@@ -1,4 +1,5 @@
 import type { Database, Env } from '@voyage/kernel';
+import { seedDemoCustomers, seedDemoPool } from '@voyage/customers/src/public';
 import type { Services } from '../services';
 
 /** What every demo seed step receives: the demo workspace and who is in it. */
@@ -27,4 +28,7 @@ export interface DemoSeedStep {
  * Demo data added after the organisation, in this order. A module that wants demo records
  * (accounts, deals, tickets…) appends its step here; each runs once, on a fresh database.
  */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [
+  { key: 'customers.pool', run: seedDemoPool },
+  { key: 'customers.demo', run: seedDemoCustomers },
+];
