@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emitEvents } from '@voyage/kernel';
 import { createWorld, type World } from './helpers';
 
 let w: World;
@@ -86,6 +87,15 @@ describe('timeline', () => {
     expect(changes.find((ch) => ch.field === 'phone')).toMatchObject({ old: null, new: '138****5678' });
     expect(JSON.stringify(viewerView)).not.toContain('13812345678');
     expect(JSON.stringify(viewerView)).not.toContain('example.com');
+  });
+
+  it('records an email sent to a contact from the mail event', async () => {
+    const c = (await inject(w.admin, 'POST', '/api/v1/contacts', { name: 'Mailed' })).json();
+    await emitEvents(w.t.database.db, { workspaceId: w.workspaceId, event: 'customers.contact.email_sent', payload: { contactId: c.id, subject: 'Your quote', messageId: null, to: 'm@example.com' }, actorUserId: w.admin.userId });
+    await dispatch();
+    await dispatch();
+    const entries: Entry[] = (await inject(w.admin, 'GET', `/api/v1/contacts/${c.id}/timeline?kinds=email_sent`)).json().data;
+    expect(entries).toEqual([expect.objectContaining({ kind: 'email_sent', title: 'Your quote', data: { messageId: null, to: 'm@example.com' } })]);
   });
 
   it('answers 404 for a record outside the data scope', async () => {
