@@ -160,6 +160,16 @@ describe('imports: run, duplicates, rejected rows and undo', () => {
     const res = await upload(viewer, 'contact', 'x.csv', '姓名\n张三\n');
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
+
+    await t.database.query(`update roles set permissions = jsonb_set(permissions, '{contact,update}', 'false') where workspace_id = $1 and id = $2`, [workspaceId, roleIds.rep]);
+    const rep = await signIn(t, await addMember(t.database, workspaceId, roleIds.rep), workspaceId);
+    const up = await upload(rep, 'contact', 'y.csv', '姓名,邮箱\n张三,zs@example.com\n');
+    expect(up.statusCode).toBe(201);
+    const mapped = await inject(rep, 'PUT', `/api/v1/imports/${up.json().id}/mapping`, { mapping: up.json().mapping, options: { duplicates: 'update' } });
+    expect(mapped.statusCode).toBe(403);
+    expect((await inject(rep, 'PUT', `/api/v1/imports/${up.json().id}/mapping`, { mapping: up.json().mapping, options: { duplicates: 'skip' } })).statusCode).toBe(200);
+    // Another member's import is not visible to a member who may not create contacts.
+    expect((await inject(viewer, 'GET', `/api/v1/imports/${up.json().id}`)).statusCode).toBe(403);
   });
 
   it('runs a 25k-row import as a job whose progress reaches 100%', async () => {
