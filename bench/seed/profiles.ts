@@ -1,8 +1,8 @@
-import { address, type Address } from './addresses';
-import { companyName, COMPANY_SIZES, type CompanyName } from './companies';
-import { chineseName, englishName, type PersonName } from './names';
-import { landlineNumber, mobileNumber, type PhoneRegion } from './phones';
-import { weightedTable, type Random } from './random';
+import { address, type Address } from '../../modules/customers/src/demo/data/addresses';
+import { companyName, COMPANY_SIZES, type CompanyName } from '../../modules/customers/src/demo/data/companies';
+import { chineseName, englishName, type PersonName } from '../../modules/customers/src/demo/data/names';
+import { landlineNumber, mobileNumber, type PhoneRegion } from '../../modules/customers/src/demo/data/phones';
+import { weightedTable, type Random } from '../../modules/customers/src/demo/data/random';
 
 /** Where customers live: mostly mainland China, with Greater China and English markets. */
 const MARKETS = weightedTable<PhoneRegion>([['CN', 62], ['TW', 9], ['HK', 7], ['SG', 6], ['US', 10], ['GB', 6]]);

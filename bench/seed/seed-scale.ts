@@ -2,7 +2,7 @@ import { createWorkspace, hashPassword, type Database } from '@voyage/kernel';
 import { companyNameKey } from '../../modules/customers/src/normalize/company-name';
 import { loadRows, vacuumAnalyze, type Row } from './load-rows';
 import { companyProfile, CUSTOM_FIELDS, personProfile, pickRegion, type CompanyProfile } from './profiles';
-import { Random } from './random';
+import { Random } from '../../modules/customers/src/demo/data/random';
 import { NOT_YET_SEEDED, SCALES, type Scale, type ScaleSize } from './scales';
 
 export interface SeedScaleOptions {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@voyage/kernel';
 import { createTestDatabase } from '../../test/database';
-import { companyName } from '../seed/companies';
-import { chineseName, englishName } from '../seed/names';
-import { landlineNumber, mobileNumber } from '../seed/phones';
+import { companyName } from '../../modules/customers/src/demo/data/companies';
+import { chineseName, englishName } from '../../modules/customers/src/demo/data/names';
+import { landlineNumber, mobileNumber } from '../../modules/customers/src/demo/data/phones';
 import { companyProfile, personProfile, pickRegion } from '../seed/profiles';
-import { Random } from '../seed/random';
+import { Random } from '../../modules/customers/src/demo/data/random';
 import { seedScale } from '../seed/seed-scale';
 import { loadRows } from '../seed/load-rows';
 

@@ -1,5 +1,5 @@
 import type { Database, Env } from '@voyage/kernel';
-import { seedDemoPool } from '@voyage/customers/src/public';
+import { seedDemoCustomers, seedDemoPool } from '@voyage/customers/src/public';
 import type { Services } from '../services';
 
 /** What every demo seed step receives: the demo workspace and who is in it. */
@@ -30,4 +30,5 @@ export interface DemoSeedStep {
  */
 export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   { key: 'customers.pool', run: seedDemoPool },
+  { key: 'customers.demo', run: seedDemoCustomers },
 ];
