@@ -49,3 +49,4 @@ export * from './records/pair-cursor';
 export * from './db/slow-query';
 export * from './paths';
 export * from './search/global-search';
+export * from './files/file-storage';

@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { TExportRequest } from '@voyage/contracts';
-import { defineJob, loadActor, type Context, type Locale } from '@voyage/kernel';
+import { defineJob, loadActor, type Context, type Locale, fileStorage } from '@voyage/kernel';
 import { PassThrough } from 'node:stream';
 import { exportsTable } from '../db/imports';
-import { localFileStorage } from '../imports/file-storage';
 import { kindOf } from '../imports/load-import';
 import { EXPORT_JOB, exportFileKey } from './export-view';
 import { writeExport } from './write-export';
@@ -24,7 +23,7 @@ export const buildExportJob = defineJob<{ workspaceId: string; exportId: string 
     await db.update(exportsTable).set({ status: 'running', progress: 0 }).where(where);
     try {
       const stream = new PassThrough();
-      const stored = localFileStorage(job.env.VOYAGE_DATA_DIR).write(exportFileKey(data.workspaceId, row.id, row.format), stream);
+      const stored = fileStorage(job.env).put(exportFileKey(data.workspaceId, row.id, row.format), stream);
       const written = await writeExport(ctx, kindOf(row.object), row.query as TExportRequest, stream, async (rows) => {
         await db.update(exportsTable).set({ progress: rows }).where(where);
       });

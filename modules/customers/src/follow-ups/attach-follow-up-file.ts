@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { TFollowUpFile } from '@voyage/contracts';
-import { AppError, newId, writeAudit, type Context } from '@voyage/kernel';
+import { AppError, newId, writeAudit, type Context, type FileStorage } from '@voyage/kernel';
 import { followUpFiles } from '../db/timeline';
-import type { FileStorage } from './file-storage';
-import { storageKey } from './file-storage';
+import { storageKey } from './storage-key';
 import { findFollowUp } from './find-follow-up';
 
 export interface IncomingFile {

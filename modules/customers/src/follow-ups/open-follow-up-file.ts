@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
-import { notFound, type Context } from '@voyage/kernel';
+import { notFound, type Context, type FileStorage } from '@voyage/kernel';
 import { followUpFiles } from '../db/timeline';
-import type { FileStorage } from './file-storage';
 import { findFollowUp } from './find-follow-up';
 
 /** A follow-up's file for download, if the actor may see the follow-up's contact or account. */

@@ -4,11 +4,10 @@ import multipart from '@fastify/multipart';
 import {
   ZCreateFollowUpRequest, ZFollowUp, ZFollowUpFile, ZFollowUpFileParams, ZFollowUpListQuery, ZFollowUpListResponse, ZRecordParams, ZTimelineQuery, ZTimelineResponse, ZUpdateFollowUpRequest,
 } from '@voyage/contracts';
-import { AppError, translate, validationError, type JobSender } from '@voyage/kernel';
+import { AppError, translate, validationError, type JobSender, fileStorage } from '@voyage/kernel';
 import { attachFollowUpFile } from '../follow-ups/attach-follow-up-file';
 import { createFollowUp } from '../follow-ups/create-follow-up';
 import { deleteFollowUp } from '../follow-ups/delete-follow-up';
-import { localFileStorage } from '../follow-ups/file-storage';
 import { findFollowUp } from '../follow-ups/find-follow-up';
 import { followUpsToWire } from '../follow-ups/follow-up-wire';
 import { listFollowUps } from '../follow-ups/list-follow-ups';
@@ -23,7 +22,7 @@ const disposition = (name: string) => `attachment; filename="${name.replace(/[^\
 export async function timelineRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const send: JobSender = (name, data, options) => app.services.jobs.send(name, data, options);
-  const storage = localFileStorage(app.services.env.VOYAGE_DATA_DIR);
+  const storage = fileStorage(app.services.env);
 
   for (const [plural, object] of [['contacts', 'contact'], ['accounts', 'account']] as const) {
     r.get(`/api/v1/${plural}/:id/timeline`, {

@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { TImport, TImportRowError } from '@voyage/contracts';
-import { AppError, assertCan, type Context } from '@voyage/kernel';
+import { AppError, assertCan, type Context, fileStorage } from '@voyage/kernel';
 import { imports } from '../db/imports';
-import { localFileStorage } from './file-storage';
 import { importBatches } from './import-batches';
 import { kindOf, loadImport, planSettingsOf, toImportView } from './load-import';
 import { planImportBatch } from './plan-import-batch';
@@ -19,7 +18,7 @@ export async function dryRunImport(ctx: Context, id: string): Promise<TImport> {
   const settings = await planSettingsOf(ctx, current);
   const counts = { total: 0, created: 0, updated: 0, skipped: 0, rejected: 0 };
   const errors: TImportRowError[] = [];
-  for await (const batch of importBatches(localFileStorage(ctx.env.VOYAGE_DATA_DIR), current)) {
+  for await (const batch of importBatches(fileStorage(ctx.env), current)) {
     for (const row of await planImportBatch(ctx, kind, batch, settings)) {
       counts.total += 1;
       counts[row.action] += 1;

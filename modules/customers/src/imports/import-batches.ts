@@ -1,4 +1,4 @@
-import type { FileStorage } from './file-storage';
+import { type FileStorage } from '@voyage/kernel';
 import { importFileKey, type ImportRecord } from './load-import';
 import type { SourceRow } from './plan-import-batch';
 import { readRows, type ImportFormat } from './read-rows';
@@ -11,7 +11,7 @@ export async function* importBatches(storage: FileStorage, row: ImportRecord, sk
   let rowNumber = 0;
   let batch: SourceRow[] = [];
   let header = true;
-  for await (const cells of readRows(storage.read(importFileKey(row.workspaceId, row.id)), row.format as ImportFormat)) {
+  for await (const cells of readRows(storage.get(importFileKey(row.workspaceId, row.id)), row.format as ImportFormat)) {
     if (header) {
       header = false;
       continue;

@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { IMPORT_EVENTS } from '@voyage/contracts';
-import { defineJob, emitEvents, loadActor, writeAudit, type Context, type Locale, type Tx } from '@voyage/kernel';
+import { defineJob, emitEvents, loadActor, writeAudit, type Context, type Locale, type Tx, fileStorage } from '@voyage/kernel';
 import { imports } from '../db/imports';
-import { localFileStorage } from './file-storage';
 import { importBatches } from './import-batches';
 import { kindOf, planSettingsOf, type ImportRecord } from './load-import';
 import { planImportBatch } from './plan-import-batch';
@@ -31,7 +30,7 @@ export const runImportJob = defineJob<{ workspaceId: string; importId: string }>
       const kind = kindOf(current.object);
       const settings = await planSettingsOf(ctx, current);
       let processed = current.processed;
-      for await (const batch of importBatches(localFileStorage(job.env.VOYAGE_DATA_DIR), current, processed)) {
+      for await (const batch of importBatches(fileStorage(job.env), current, processed)) {
         await db.transaction(async (tx: Tx) => {
           const txCtx = { ...ctx, db: tx };
           const planned = await planImportBatch(txCtx, kind, batch, settings);

@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { TImportUploadResponse } from '@voyage/contracts';
-import { AppError, assertCan, assertScope, loadCustomFieldDefs, newId, type Context } from '@voyage/kernel';
+import { AppError, assertCan, assertScope, loadCustomFieldDefs, newId, type Context, fileStorage } from '@voyage/kernel';
 import { imports } from '../db/imports';
-import { localFileStorage } from './file-storage';
 import { importFields, suggestMapping, type ImportObject } from './import-fields';
 import { importFileKey, toImportView } from './load-import';
 import { formatOf, readRows } from './read-rows';
@@ -19,18 +18,18 @@ export async function uploadImport(ctx: Context, input: { object: ImportObject; 
   const format = formatOf(input.fileName);
   if (!format) throw new AppError('validation_failed', { details: { fields: [{ field: 'file', code: 'invalid_format', message: 'csv, xlsx' }] }, params: {} });
   const id = newId();
-  const storage = localFileStorage(ctx.env.VOYAGE_DATA_DIR);
+  const storage = fileStorage(ctx.env);
   const key = importFileKey(ctx.workspaceId, id);
-  await storage.write(key, input.file);
+  await storage.put(key, input.file);
   if ((input.file as Readable & { truncated?: boolean }).truncated) {
-    await storage.remove(key);
+    await storage.delete(key);
     throw new AppError('payload_too_large');
   }
   let headers: string[] = [];
   const preview: string[][] = [];
   let total = 0;
   try {
-    for await (const cells of readRows(storage.read(key), format)) {
+    for await (const cells of readRows(storage.get(key), format)) {
       if (!headers.length) headers = cells.map((c, i) => c || `#${i + 1}`);
       else {
         total += 1;
@@ -38,11 +37,11 @@ export async function uploadImport(ctx: Context, input: { object: ImportObject; 
       }
     }
   } catch {
-    await storage.remove(key);
+    await storage.delete(key);
     throw new AppError('validation_failed', { details: { fields: [{ field: 'file', code: 'invalid_format', message: input.fileName }] } });
   }
   if (!headers.length) {
-    await storage.remove(key);
+    await storage.delete(key);
     throw new AppError('imports.empty_file');
   }
   const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, input.object);
