@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { seedDemoCustomers } from '../src/public';
+import { reclaimStaleRecords } from '../src/ownership/reclaim-stale-records';
 import { accounts, contacts } from '../src/db/schema';
 import { accountContacts } from '../src/db/relationships';
 import { segments } from '../src/db/segments';
@@ -72,6 +73,16 @@ describe('demo customers', () => {
     expect(timeline.json().data.length).toBeGreaterThanOrEqual(2);
     const segmentsRes = await inject(w.admin, '/api/v1/segments?object=contact');
     expect(segmentsRes.json().data.map((s: { name: string }) => s.name)).toContain('90 天未跟进');
+  });
+
+  it('opens without reclaim warnings: owned records were worked on recently, the pool holds the idle ones', async () => {
+    expect(await reclaimStaleRecords(w.t.database, w.workspaceId, new Date())).toEqual({ warned: 0, reclaimed: 0 });
+    const stale = await inject(w.admin, `/api/v1/segments?object=contact`);
+    const id = stale.json().data.find((s: { name: string }) => s.name === '90 天未跟进').id;
+    const members = await inject(w.admin, `/api/v1/segments/${id}/members?limit=100`);
+    expect(members.statusCode, members.body).toBe(200);
+    expect(members.json().data.length).toBeGreaterThan(0);
+    expect(members.json().data.every((c: { ownerId: string | null }) => c.ownerId === null)).toBe(true);
   });
 
   it('is deterministic and runs once per workspace', async () => {

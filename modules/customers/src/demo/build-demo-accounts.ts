@@ -57,7 +57,7 @@ export function buildDemoAccounts(rng: Random, count: number): DemoAccount[] {
   };
   for (const group of DEMO_GROUPS) {
     const [name, industry, market, domain] = group.parent;
-    const parentKey = push({ name, legalName: name, industry, region: market === 'CN' ? '华东' : 'United States', market, website: `https://www.${domain}`, domain, tags: ['重点客户', 'VIP'], parentKey: null, ...details(rng, market), level: 'A', stage: 'customer' });
+    const parentKey = push({ name, legalName: name, industry, region: market === 'CN' ? '华东' : 'United States', market, website: `https://www.${domain}`, domain, tags: ['重点客户', 'VIP'], parentKey: null, ...details(rng, market), size: '1000+', level: 'A', stage: 'customer' });
     for (const [child, childMarket, region] of group.children) {
       push({ name: child, legalName: child, industry, region, market: childMarket, website: `https://www.${domain}`, domain, tags: drawTags(rng, ACCOUNT_TAGS, 2), parentKey, ...details(rng, childMarket) });
     }

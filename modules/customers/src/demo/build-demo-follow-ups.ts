@@ -22,21 +22,22 @@ function workingTime(rng: Random, now: number, daysAgo: number): Date {
 }
 
 /**
- * 2–4 follow-ups over the last six months, oldest first. Earlier ones planned a next contact
- * that the later ones then kept; the latest one sometimes plans a call in the coming two weeks.
+ * `count` follow-ups over the last six months, oldest first, the latest `latestDaysAgo` days
+ * back. Earlier ones planned a next contact that the later ones then kept; a recent latest one
+ * sometimes plans a call in the coming two weeks.
  */
-export function buildDemoFollowUps(rng: Random, now: number, who: { name: string; han: boolean }, min = 2, max = 4): DemoFollowUp[] {
-  const count = rng.int(min, max);
-  const days = Array.from({ length: count }, () => rng.int(1, 180)).sort((a, b) => b - a);
+export function buildDemoFollowUps(rng: Random, now: number, who: { name: string; han: boolean }, count: number, latestDaysAgo: [number, number]): DemoFollowUp[] {
+  const latest = rng.int(latestDaysAgo[0], latestDaysAgo[1]);
+  const days = [...Array.from({ length: count - 1 }, () => rng.int(latest + 1, Math.max(180, latest + 1))).sort((a, b) => b - a), latest];
   const lang = who.han ? 'zh' : 'en';
   return days.map((daysAgo, i) => {
     const type = rng.weighted(FOLLOW_UP_TYPES);
     const content = rng.pick(FOLLOW_UP_NOTES[type][lang]).replaceAll('{n}', who.name).replaceAll('{p}', rng.pick(PRODUCTS[lang]));
     const occurredAt = workingTime(rng, now, daysAgo);
-    const latest = i === count - 1;
+    const last = i === count - 1;
     let nextContactAt: Date | null = null;
-    if (latest && rng.chance(0.45)) nextContactAt = new Date(workingTime(rng, now, -rng.int(1, 14)).getTime());
-    else if (!latest && rng.chance(0.4)) nextContactAt = new Date(occurredAt.getTime() + rng.int(2, 10) * DAY_MS + rng.int(0, 4) * HOUR_MS);
+    if (last && daysAgo <= 30 && rng.chance(0.45)) nextContactAt = new Date(workingTime(rng, now, -rng.int(1, 14)).getTime());
+    else if (!last && rng.chance(0.4)) nextContactAt = new Date(occurredAt.getTime() + rng.int(2, 10) * DAY_MS + rng.int(0, 4) * HOUR_MS);
     return { type, content, occurredAt, nextContactAt };
   });
 }
