@@ -69,6 +69,15 @@ describe('imports: mapping and dry run', () => {
     expect(body.fields.find((f: { key: string }) => f.key === 'custom.level')).toMatchObject({ label: 'Level', required: true });
   });
 
+  it('reads a GBK (GB18030) CSV saved by Excel in China', async () => {
+    // "姓名,手机\n王芳,13800138000\n" in GBK, the encoding Excel uses for Chinese CSV.
+    const gbk = Buffer.concat([Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]), Buffer.from(','), Buffer.from([0xca, 0xd6, 0xbb, 0xfa]), Buffer.from('\n'), Buffer.from([0xcd, 0xf5, 0xb7, 0xbc]), Buffer.from(',13800138000\n')]);
+    const res = await upload(admin, 'contact', 'gbk.csv', gbk);
+    expect(res.statusCode).toBe(201);
+    expect(res.json().mapping).toEqual(['name', 'mobile']);
+    expect(res.json().preview[0]).toEqual(['王芳', '13800138000']);
+  });
+
   it('maps an XLSX file with English headers', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('S');
