@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -22,6 +22,24 @@ declare module 'fastify' {
   }
 }
 
+/** One log line per request (on completion) instead of Fastify's two, and none for health checks. */
+class RequestLogs extends LogController {
+  constructor() {
+    super({ disableRequestLogging: (request) => request.url === '/api/health' || request.url === '/api/ready' });
+  }
+
+  override incomingRequest(): void {
+    // The completion line below carries the method, URL, status and time.
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 export interface BuildAppOptions {
   /** pino logger options; false in tests. */
   logger?: boolean | Record<string, unknown>;
@@ -31,8 +49,7 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
   const { env } = services;
   const app = Fastify({
     logger: options.logger ?? { level: env.LOG_LEVEL },
-    // One log line per request (onResponse below) instead of Fastify's two; none for health checks.
-    disableRequestLogging: true,
+    logController: new RequestLogs(),
     bodyLimit: env.BODY_LIMIT,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -52,11 +69,6 @@ export async function buildApp(services: Services, options: BuildAppOptions = {}
     reply.header('x-request-id', request.id);
     const q = (request.query as Record<string, unknown> | undefined)?.lang;
     request.locale = isLocale(q) ? q : localeFromAcceptLanguage(request.headers['accept-language']);
-  });
-
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.url === '/api/health' || request.url === '/api/ready') return;
-    request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
   });
 
   installErrorHandler(app);

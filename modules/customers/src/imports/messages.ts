@@ -13,7 +13,6 @@ registerMessages({
     'imports.duplicate_out_of_scope': 'The matching record is outside what you may update.',
     'imports.row_column': 'Row',
     'imports.error_column': 'Error',
-    'field.not_member': '{field} is not an active member of this workspace.',
   },
   'zh-CN': {
     'imports.empty_file': '文件中没有数据行。',
@@ -25,7 +24,6 @@ registerMessages({
     'imports.duplicate_out_of_scope': '匹配到的记录不在您可修改的范围内。',
     'imports.row_column': '行号',
     'imports.error_column': '错误',
-    'field.not_member': '{field} 不是本工作区的有效成员。',
   },
   'zh-TW': {
     'imports.empty_file': '檔案中沒有資料列。',
@@ -37,6 +35,5 @@ registerMessages({
     'imports.duplicate_out_of_scope': '比對到的記錄不在您可修改的範圍內。',
     'imports.row_column': '列號',
     'imports.error_column': '錯誤',
-    'field.not_member': '{field} 不是本工作區的有效成員。',
   },
 });
