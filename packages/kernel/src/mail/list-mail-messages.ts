@@ -1,8 +1,7 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { mailMessages } from '../db/schema';
-import { validationError } from '../errors';
-import { translate } from '../i18n/translate';
+import { decodePairCursor, encodePairCursor } from '../records/pair-cursor';
 
 export type MailStatus = 'queued' | 'sent' | 'caught' | 'failed';
 
@@ -43,7 +42,7 @@ export async function listMailMessages(ctx: Pick<Context, 'db' | 'workspaceId' |
   const where: SQL[] = [eq(m.workspaceId, ctx.workspaceId)];
   if (options.status) where.push(eq(m.status, options.status));
   if (options.cursor) {
-    const [at, id] = decodeCursor(options.cursor, ctx.locale);
+    const [at, id] = decodePairCursor(options.cursor, ctx.locale, 'timestamp');
     where.push(sql`(${m.createdAt}, ${m.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await ctx.db.select({ row: m, createdText: sql<string>`${m.createdAt}::text` }).from(m).where(and(...where)).orderBy(desc(m.createdAt), desc(m.id)).limit(limit + 1);
@@ -51,17 +50,7 @@ export async function listMailMessages(ctx: Pick<Context, 'db' | 'workspaceId' |
   const last = page.at(-1);
   return {
     data: page.map(({ row }) => mailMessageSummary(row)),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdText, last.row.id])).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodePairCursor(last.createdText, last.row.id) : null,
   };
 }
 
-// The cursor keeps the timestamp as PostgreSQL prints it: a Date would drop microseconds.
-function decodeCursor(cursor: string, locale: Context['locale']): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && /^\d{4}-\d\d-\d\d[ T][\d:.]+([+-]\d\d(:?\d\d)?|Z)$/.test(String(value[0])) && /^[0-9a-f-]{36}$/i.test(String(value[1]))) return value as [string, string];
-  } catch {
-    // reported below
-  }
-  throw validationError([{ field: 'query.cursor', code: 'invalid', message: translate(locale, 'field.invalid', { field: 'query.cursor' }) }]);
-}

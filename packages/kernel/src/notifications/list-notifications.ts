@@ -1,8 +1,7 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Context } from '../context';
 import { notifications } from '../db/schema';
-import { validationError } from '../errors';
-import { translate } from '../i18n/translate';
+import { decodePairCursor, encodePairCursor } from '../records/pair-cursor';
 
 export interface NotificationView {
   id: string;
@@ -27,7 +26,7 @@ export async function listNotifications(ctx: Pick<Context, 'db' | 'workspaceId' 
   const where: SQL[] = [eq(n.workspaceId, ctx.workspaceId), eq(n.userId, ctx.actor.userId)];
   if (options.unread) where.push(isNull(n.readAt));
   if (options.cursor) {
-    const [at, id] = decodeCursor(options.cursor, ctx.locale);
+    const [at, id] = decodePairCursor(options.cursor, ctx.locale, 'timestamp');
     where.push(sql`(${n.createdAt}, ${n.id}) < (${at}::timestamptz, ${id}::uuid)`);
   }
   const rows = await ctx.db
@@ -40,17 +39,7 @@ export async function listNotifications(ctx: Pick<Context, 'db' | 'workspaceId' 
   const last = page.at(-1);
   return {
     data: page.map(({ row }) => ({ id: row.id, kind: row.kind, title: row.title, body: row.body, link: row.link, readAt: row.readAt?.toISOString() ?? null, createdAt: row.createdAt.toISOString() })),
-    nextCursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.createdText, last.row.id])).toString('base64url') : null,
+    nextCursor: rows.length > limit && last ? encodePairCursor(last.createdText, last.row.id) : null,
   };
 }
 
-// The cursor keeps the timestamp as PostgreSQL prints it: a Date would drop microseconds.
-function decodeCursor(cursor: string, locale: Context['locale']): [string, string] {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && value.length === 2 && /^\d{4}-\d\d-\d\d[ T][\d:.]+([+-]\d\d(:?\d\d)?|Z)$/.test(String(value[0])) && /^[0-9a-f-]{36}$/i.test(String(value[1]))) return value as [string, string];
-  } catch {
-    // reported below
-  }
-  throw validationError([{ field: 'query.cursor', code: 'invalid', message: translate(locale, 'field.invalid', { field: 'query.cursor' }) }]);
-}

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { CustomFieldDef } from '../custom-fields/types';
+import type { ListSpec } from './list-query';
 import { isUuid } from '../ids';
 
 /** How a list field behaves in filters and sorts. */
@@ -101,4 +102,12 @@ export const typed = (operand: Operand, value: string): SQL => sql`${value}::${s
 
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Every filterable operand of an object: its built-in fields, then `custom.<key>` for each custom field. */
+export function operandsFor(spec: ListSpec, defs: CustomFieldDef[]): Map<string, Operand> {
+  const operands = new Map<string, Operand>();
+  for (const [name, field] of Object.entries(spec.fields)) operands.set(name, builtInOperand(name, field));
+  if (spec.custom) for (const def of defs) operands.set(`custom.${def.key}`, customOperand(spec.custom, def));
+  return operands;
 }

@@ -6,7 +6,7 @@ import { validationError, type FieldIssue } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { translate } from '../i18n/translate';
 import '../custom-fields/messages';
-import { builtInOperand, customOperand, escapeLike, OPERATORS_BY_KIND, parseOperandValue, typed, type ListField, type Operand } from './list-operands';
+import { builtInOperand, operandsFor, escapeLike, OPERATORS_BY_KIND, parseOperandValue, typed, type ListField, type Operand } from './list-operands';
 
 export type { ListField } from './list-operands';
 
@@ -50,9 +50,7 @@ export function buildListQuery(spec: ListSpec, query: Record<string, unknown>, o
   const issues: FieldIssue[] = [];
   const issue = (field: string, code: string, key: string, params: Record<string, string | number> = {}) =>
     issues.push({ field, code, message: translate(options.locale, key, { field, ...params }) });
-  const operands = new Map<string, Operand>();
-  for (const [name, field] of Object.entries(spec.fields)) operands.set(name, builtInOperand(name, field));
-  if (spec.custom) for (const def of options.defs) operands.set(`custom.${def.key}`, customOperand(spec.custom, def));
+  const operands = operandsFor(spec, options.defs);
   const rules = options.actor && !options.actor.role.isAdmin && options.object ? options.actor.role.fieldRules[options.object] ?? {} : {};
   const restricted = (name: string) => rules[name] === 'hidden' || rules[name] === 'masked';
   const allowed = new Set([...LIST_PARAMS, ...(options.allowedParams ?? [])]);

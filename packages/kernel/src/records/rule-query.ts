@@ -2,7 +2,7 @@ import { and, not, or, sql, type SQL } from 'drizzle-orm';
 import { validationError, type FieldIssue } from '../errors';
 import { translate } from '../i18n/translate';
 import { filterCondition, type ListQueryOptions, type ListSpec } from './list-query';
-import { builtInOperand, customOperand, OPERATORS_BY_KIND, type ListFieldKind, type Operand } from './list-operands';
+import { operandsFor, OPERATORS_BY_KIND, type ListFieldKind, type Operand } from './list-operands';
 
 export type RuleValue = string | number | boolean | string[] | null;
 export interface RuleCondition { field: string; operator: string; value?: RuleValue }
@@ -37,9 +37,7 @@ export function compileRuleGroup(spec: ListSpec, group: RuleGroup, options: Rule
   const issues: FieldIssue[] = [];
   const issue = (field: string, code: string, key: string, params: Record<string, string | number> = {}) =>
     issues.push({ field, code, message: translate(options.locale, key, { field, ...params }) });
-  const operands = new Map<string, Operand>();
-  for (const [name, field] of Object.entries(spec.fields)) operands.set(name, builtInOperand(name, field));
-  if (spec.custom) for (const def of options.defs) operands.set(`custom.${def.key}`, customOperand(spec.custom, def));
+  const operands = operandsFor(spec, options.defs);
   const fieldRules = options.actor && !options.actor.role.isAdmin && options.object ? options.actor.role.fieldRules[options.object] ?? {} : {};
   let conditions = 0;
 
