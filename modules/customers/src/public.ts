@@ -1,4 +1,3 @@
 /** What other modules and the server may use from the customers module. */
 export { segmentMemberIds } from './segments/segment-member-ids';
-export { seedDemoPool } from './ownership/seed-demo-pool';
 export { seedDemoCustomers } from './demo/seed-demo-customers';

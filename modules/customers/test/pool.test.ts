@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedIn } from '@voyage/testing';
 import { reclaimStaleRecords } from '../src/ownership/reclaim-stale-records';
-import { seedDemoPool } from '../src/public';
 import { createWorkspaceWithAdmin, createWorld, signIn, type World } from './helpers';
 
 let w: World;
@@ -143,18 +142,6 @@ describe('reclaim job', () => {
     for (const id of [flagged, tagged, levelA]) expect((await inject(admin, 'GET', `/api/v1/contacts/${id}/ownership`)).json().ownerId).toBe(ws.adminUserId);
     expect((await w.t.database.query(`select 1 from notifications where workspace_id = $1 and kind = 'pool_reclaim_warning'`, [ws.workspaceId]))).toHaveLength(1);
     expect(await reclaimStaleRecords(w.t.database, ws.workspaceId, new Date(start + 10 * day))).toEqual({ warned: 0, reclaimed: 0 });
-  });
-
-  it('seeds a demo pool that a member can claim from', async () => {
-    const objects = w.t.services.registry.all().flatMap((m) => (m.objects ?? []).map((o) => o.key));
-    const ws = await createWorkspaceWithAdmin(w.t.database, { objects, email: 'demo-pool@example.com' });
-    await seedDemoPool({ database: w.t.database, workspaceId: ws.workspaceId });
-    const admin = await signIn(w.t, ws.adminUserId, ws.workspaceId);
-    const list = (await inject(admin, 'GET', '/api/v1/pool/contacts')).json();
-    expect(list.data).toHaveLength(8);
-    expect(list.data[0]).toMatchObject({ name: '黄晓明', customerLevel: 'A', lifecycleStage: 'lead' });
-    expect((await inject(admin, 'POST', `/api/v1/pool/contacts/${list.data[0].id}/claim`)).statusCode).toBe(200);
-    expect((await inject(admin, 'GET', '/api/v1/pool/accounts')).json().data).toHaveLength(3);
   });
 
   it('is registered as a job that runs every workspace', async () => {

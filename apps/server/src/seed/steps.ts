@@ -1,5 +1,5 @@
 import type { Database, Env } from '@voyage/kernel';
-import { seedDemoCustomers, seedDemoPool } from '@voyage/customers/src/public';
+import { seedDemoCustomers } from '@voyage/customers/src/public';
 import type { Services } from '../services';
 
 /** What every demo seed step receives: the demo workspace and who is in it. */
@@ -29,6 +29,5 @@ export interface DemoSeedStep {
  * (accounts, deals, tickets…) appends its step here; each runs once, on a fresh database.
  */
 export const DEMO_SEED_STEPS: DemoSeedStep[] = [
-  { key: 'customers.pool', run: seedDemoPool },
   { key: 'customers.demo', run: seedDemoCustomers },
 ];
