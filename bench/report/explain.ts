@@ -14,8 +14,8 @@ export function explainMiss(s: ScenarioResult, run: BenchRun): string {
     case 'http.health': {
       const floorMisses = f && f.value.median < s.target!.limit;
       return floorMisses
-        ? `The bare Fastify floor itself reaches only ${fmt(f!.value.median)} req/s here: the load generator and the server share the same ${run.machine.cores} cores, so the machine caps the result below ${fmt(s.target!.limit)} before any product code runs. Voyage runs at ${Math.round((s.ratio ?? 0) * 100)}% of the floor; the rest is per-request work every route pays: the request log line (pino, info level), helmet's headers, the rate-limit hook, request-id and locale hooks, and zod response serialisation. ${load}`
-        : `The bare Fastify floor reaches ${fmt(f?.value.median ?? 0)} req/s on the same load, so the machine can serve the target; the gap is per-request work in the app: the request log line (pino, info level), helmet's headers, the rate-limit hook, request-id and locale hooks, and zod response serialisation. ${load}`;
+        ? `The bare Fastify floor itself reaches only ${fmt(f!.value.median)} req/s here: the load generator and the server share the same ${run.machine.cores} cores, so the machine caps the result below ${fmt(s.target!.limit)} before any product code runs. Voyage runs at ${Math.round((s.ratio ?? 0) * 100)}% of the floor; the rest is per-request work every route pays: helmet's headers, the rate-limit hook, the request-id, locale, auth and module-gate hooks, and zod response serialisation (health checks are not logged). ${load}`
+        : `The bare Fastify floor reaches ${fmt(f?.value.median ?? 0)} req/s on the same load, so the machine can serve the target; the gap is per-request work in the app: helmet's headers, the rate-limit hook, the request-id, locale, auth and module-gate hooks, and zod response serialisation (health checks are not logged). ${load}`;
     }
     case 'server.start':
       return `Start covers Node's boot, tsx compiling the TypeScript sources on the fly (no build step), opening the database and checking migrations. On PGlite, opening the WebAssembly Postgres and its data directory dominates. ${load}`;
