@@ -32,3 +32,14 @@ describe('system endpoints', () => {
     expect(zh.json().error.message).toMatch(/找不到/);
   });
 });
+
+describe('security headers', () => {
+  it('sends helmet headers on API responses but not on the load-balancer probes', async () => {
+    const api = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(api.headers['x-content-type-options']).toBe('nosniff');
+    expect(api.headers['x-frame-options']).toBe('SAMEORIGIN');
+    const probe = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(probe.statusCode).toBe(200);
+    expect(probe.headers['x-frame-options']).toBeUndefined();
+  });
+});
