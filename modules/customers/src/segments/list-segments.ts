@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { can, type Context } from '@voyage/kernel';
 import type { TSegment } from '@voyage/contracts';
 import { segments } from '../db/segments';
-import { countSegment } from './count-segment';
+import { countSegments } from './count-segment';
 import { kindOf } from './segment-access';
 import { segmentCondition } from './segment-condition';
 import { segmentView } from './segment-view';
@@ -16,13 +16,14 @@ export async function listSegments(ctx: Context, object?: 'contact' | 'account')
   const rows = await ctx.db.select().from(segments)
     .where(and(eq(segments.workspaceId, ctx.workspaceId), isNull(segments.deletedAt), object ? eq(segments.object, object) : undefined, visible))
     .orderBy(asc(segments.name), asc(segments.id));
-  const out: TSegment[] = [];
-  for (const row of rows) {
-    const kind = kindOf(row.object);
-    if (!can(ctx.actor, kind.object, 'read')) continue;
-    // A rule that no longer compiles (its custom field was deleted) shows without a count instead of failing the list.
-    const count = await segmentCondition(ctx, kind, row).then((c) => countSegment(ctx, kind, c), () => undefined);
-    out.push(segmentView(row, count));
+  const readable = rows.filter((row) => can(ctx.actor, kindOf(row.object).object, 'read'));
+  // A rule that no longer compiles (its custom field was deleted) shows without a count instead of failing the list.
+  const conditions = await Promise.all(readable.map((row) => segmentCondition(ctx, kindOf(row.object), row).catch(() => undefined)));
+  const counts = new Map<string, number>();
+  for (const object of new Set(readable.map((row) => row.object))) {
+    const members = readable.map((row, i) => ({ row, condition: conditions[i] })).filter((m) => m.row.object === object && m.condition);
+    const values = await countSegments(ctx, kindOf(object), members.map((m) => m.condition!));
+    members.forEach((m, i) => counts.set(m.row.id, values[i]));
   }
-  return out;
+  return readable.map((row) => segmentView(row, counts.get(row.id)));
 }
