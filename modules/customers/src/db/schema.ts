@@ -36,6 +36,8 @@ export const accounts = pgTable('accounts', {
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   lifecycleStage: text('lifecycle_stage'),
   ...poolColumns(),
+  /** Set when this record was merged into another (it then sits in the trash). */
+  mergedIntoId: uuid('merged_into_id'),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
   // Derived on write by normalize/: never sent to clients (see INTERNAL_COLUMNS).
   phoneE164: text('phone_e164'),
@@ -80,6 +82,8 @@ export const contacts = pgTable('contacts', {
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   lifecycleStage: text('lifecycle_stage'),
   ...poolColumns(),
+  /** Set when this record was merged into another (it then sits in the trash). */
+  mergedIntoId: uuid('merged_into_id'),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
   // Derived on write by normalize/: never sent to clients (see INTERNAL_COLUMNS).
   phoneE164: text('phone_e164'),
