@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { schema, tstz, workspaceIdColumn } from '@voyage/kernel';
 
 /**
@@ -47,4 +47,27 @@ export const recordMerges = pgTable('record_merges', {
   primaryKey({ columns: [t.workspaceId, t.id] }),
   index('record_merges_survivor_idx').on(t.workspaceId, t.survivorId),
   index('record_merges_merged_idx').on(t.workspaceId, t.mergedId),
+]);
+
+/**
+ * Runs of the duplicate finder, newest first: what the review page shows while a scan runs
+ * (`progress` 0–100 across its steps) and after it (`found` pairs, new ones among them).
+ */
+export const duplicateScans = pgTable('duplicate_scans', {
+  workspaceId: workspaceIdColumn().references(() => schema.workspaces.id, { onDelete: 'cascade' }),
+  id: uuid('id').notNull(),
+  object: text('object').notNull(),
+  /** 'queued', 'running', 'done' or 'failed'. */
+  status: text('status').notNull().default('queued'),
+  progress: integer('progress').notNull().default(0),
+  found: integer('found').notNull().default(0),
+  added: integer('added').notNull().default(0),
+  error: text('error'),
+  requestedBy: uuid('requested_by'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  startedAt: tstz('started_at'),
+  finishedAt: tstz('finished_at'),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.id] }),
+  index('duplicate_scans_recent_idx').on(t.workspaceId, t.object, t.createdAt.desc()),
 ]);
