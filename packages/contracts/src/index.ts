@@ -14,3 +14,4 @@ export * from './customers-imports';
 export * from './customers-segments';
 export * from './customers-ownership';
 export * from './search';
+export * from './customers-views';

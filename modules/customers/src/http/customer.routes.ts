@@ -8,6 +8,8 @@ import { registerDuplicateRoutes } from './duplicate.routes';
 import { registerRecordRoutes } from './record.routes';
 import { registerRelationshipRoutes } from './relationships.routes';
 import { registerSegmentRoutes } from './segments.routes';
+import { registerListViewRoutes } from './views.routes';
+import { registerBulkActionRoutes } from './bulk-actions.routes';
 
 /** /api/v1/accounts, /api/v1/contacts and their duplicate checks. */
 export async function customerRoutes(app: FastifyInstance): Promise<void> {
@@ -15,6 +17,8 @@ export async function customerRoutes(app: FastifyInstance): Promise<void> {
   registerDuplicateRoutes(app);
   registerRelationshipRoutes(app);
   registerSegmentRoutes(app);
+  registerListViewRoutes(app);
+  registerBulkActionRoutes(app);
   registerRecordRoutes(app, accountKind, { record: ZAccount, list: ZAccountListResponse, create: ZCreateAccountRequest, update: ZUpdateAccountRequest, batch: ZAccountBatchRequest, batchResponse: ZAccountBatchResponse });
   registerRecordRoutes(app, contactKind, { record: ZContact, list: ZContactListResponse, create: ZCreateContactRequest, update: ZUpdateContactRequest, batch: ZContactBatchRequest, batchResponse: ZContactBatchResponse });
 }
