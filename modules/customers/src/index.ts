@@ -8,6 +8,7 @@ import { buildExportJob } from './exports/build-export.job';
 import { followUpReminderJob } from './follow-ups/follow-up-reminder.job';
 import { timelineSubscriber } from './timeline/timeline-subscriber';
 import { ownershipRoutes } from './http/ownership.routes';
+import { dataQualityRoutes } from './http/data-quality.routes';
 import { reclaimStaleRecordsJob } from './ownership/reclaim-stale-records.job';
 import { customerObjects } from './objects';
 import { accountSearch } from './search/search-accounts';
@@ -37,6 +38,7 @@ export const customersModule = defineModule({
     await timelineRoutes(app);
     await importRoutes(app);
     await ownershipRoutes(app);
+    await dataQualityRoutes(app);
   },
   subscribers: [timelineSubscriber],
   jobs: [followUpReminderJob, runImportJob, buildExportJob, reclaimStaleRecordsJob],
@@ -45,6 +47,7 @@ export const customersModule = defineModule({
     { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },
     { key: 'pool', path: '/pool', labels: { 'zh-CN': '公海', 'zh-TW': '公海', en: 'Public pool' }, icon: 'inbox' },
     { key: 'lifecycle', path: '/reports/lifecycle', labels: { 'zh-CN': '生命周期漏斗', 'zh-TW': '生命週期漏斗', en: 'Lifecycle funnel' }, icon: 'analytics' },
+    { key: 'data-quality', path: '/reports/data-quality', labels: { 'zh-CN': '数据质量', 'zh-TW': '資料品質', en: 'Data quality' }, icon: 'analytics' },
     { key: 'segments', path: '/segments', labels: { 'zh-CN': '客户细分', 'zh-TW': '客戶區隔', en: 'Segments' }, icon: 'filter' },
   ],
 });

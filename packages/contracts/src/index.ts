@@ -15,3 +15,4 @@ export * from './customers-segments';
 export * from './customers-ownership';
 export * from './search';
 export * from './customers-views';
+export * from './customers-data-quality';
