@@ -157,6 +157,11 @@ describe('data-quality report (C5)', () => {
     expect(await names(repA, 'object=contact&check=email&owner=none')).toEqual([]);
     const accounts = await report(repA, 'account');
     expect(accounts.owners.map((o) => o.ownerId)).toEqual([repA.userId]);
+    // A record shared with Anna is in her scope, so in her report, under its owner.
+    expect((await inject(w.admin, 'POST', '/api/v1/shares', { object: 'contact', recordId: ids.b1, userId: repA.userId, access: 'read' })).statusCode).toBe(201);
+    const shared = await report(repA, 'contact');
+    expect(shared.owners.map((o) => [o.ownerId, o.records])).toEqual([[repA.userId, 3], [repB.userId, 1]]);
+    expect(await names(repA, `object=contact&check=followUp&owner=${repB.userId}`)).toEqual(['B1 Consumer']);
   });
 
   it('leaves out checks on fields hidden from the user and masks masked values', async () => {

@@ -1,8 +1,9 @@
-import { inArray, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import { loadCustomFieldDefs, schema, scopedWhere, type Context } from '@voyage/kernel';
 import type { TDataQualityQuery, TDataQualityResponse, TDataQualityRow } from '@voyage/contracts';
 import { kindOf, tableOf } from '../ownership/owned-kinds';
 import { qualityChecks, type QualityCheck } from './quality-checks';
+import { scopeCandidates } from './scope-candidates';
 
 type Counts = Record<string, { missing: number; invalid: number }>;
 
@@ -16,7 +17,7 @@ export async function getDataQualityReport(ctx: Context, query: TDataQualityQuer
   const object = query.object ?? 'contact';
   const t = tableOf(kindOf(object));
   // Also the permission check: the object's read right is the report's right.
-  const scope = await scopedWhere(ctx, t, object);
+  const scope = and(await scopedWhere(ctx, t, object), await scopeCandidates(ctx, t, object));
   const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, object);
   const checks = qualityChecks(object, defs, ctx.actor, ctx.locale);
 

@@ -4,6 +4,7 @@ import { applyFieldSecurity, buildListQuery, loadCustomFieldDefs, schema, scoped
 import type { TDataQualityRecord, TDataQualityRecordsQuery, TDataQualityRecordsResponse } from '@voyage/contracts';
 import { kindOf, tableOf } from '../ownership/owned-kinds';
 import { qualityChecks } from './quality-checks';
+import { scopeCandidates } from './scope-candidates';
 
 /**
  * The drill-down of a report cell: a keyset page (by name) of the records behind it, found
@@ -14,7 +15,7 @@ export async function listDataQualityRecords(ctx: Context, query: TDataQualityRe
   const object = query.object ?? 'contact';
   const kind = kindOf(object);
   const t = tableOf(kind);
-  const scope = await scopedWhere(ctx, t, object);
+  const scope = and(await scopedWhere(ctx, t, object), await scopeCandidates(ctx, t, object));
   const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, object);
   const checks = qualityChecks(object, defs, ctx.actor, ctx.locale);
 
