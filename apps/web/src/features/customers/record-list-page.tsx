@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Button, Card, Checkbox, Drawer, Group, ScrollArea, Select, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Drawer, Group, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { IconPlus, IconSearch, IconTag, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { customFieldsApi } from '../../api/platform';
 import { canAccess, useSession } from '../../app/session';
@@ -12,25 +12,40 @@ import { notifyError, notifySaved } from '../../components/api-errors';
 import { PageHeader } from '../../components/page-header';
 import { QueryState } from '../../components/query-state';
 import { localized } from '../../i18n';
-import { formatDateTime } from '../../i18n/format';
-import { formatCustomValue } from './custom-field-input';
 import { ListImportExport } from './imports/list-actions';
+import { BulkBar } from './list/bulk-bar';
+import { ColumnChooser } from './list/column-chooser';
+import { FilterButton, FilterChips, FilterPanel } from './list/filter-builder';
+import { listViewsApi, type TListView } from './list/list-api';
+import { columnCatalogue, defaultColumns, visibleColumns } from './list/list-columns';
+import { compactQuery, EMPTY_STATE, filtersFromSearch, fromViewState, listQuery, sameState, type ListState } from './list/list-state';
+import { useCellLookups } from './list/record-cells';
+import { ViewSwitcher } from './list/view-switcher';
+import { columnLabel, VirtualRecordTable } from './list/virtual-record-table';
+import { VirtualRecordCards } from './list/virtual-record-cards';
 import type { ObjectConfig, RecordRow } from './record-config';
 import { RecordForm } from './record-form';
-import { MemberSelect } from './record-select';
-import { BulkTagActions } from './segments/bulk-tag-actions';
-import { TagChips } from './segments/tag-chips';
+import { ruleFields } from './segments/rule-fields';
 
-const PAGE_SIZE = 50;
-/** Custom fields shown as table columns; the rest appear in the form. */
-const CUSTOM_COLUMNS = 3;
+const PAGE_SIZE = 100;
 const SORTS = ['-updatedAt', '-createdAt', 'name', '-name'] as const;
 
-function cell(key: string, row: RecordRow): React.ReactNode {
-  const value = row[key];
-  if (key === 'tags') return <TagChips tags={row.tags ?? []} />;
-  if (key === 'updatedAt' || key === 'createdAt') return <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(value as string)}</Text>;
-  return <Text size="sm" lineClamp={1}>{(value as string) ?? ''}</Text>;
+/** What the list remembers per object between visits: the last view, and the columns of "all records". */
+interface Remembered {
+  viewId: string | null;
+  columns: string[] | null;
+}
+const storageKey = (object: string) => `voyage.list.${object}`;
+function readRemembered(object: string): Remembered {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(storageKey(object)) ?? '{}') as Partial<Remembered>;
+    return { viewId: typeof parsed.viewId === 'string' ? parsed.viewId : null, columns: Array.isArray(parsed.columns) ? parsed.columns.filter((c) => typeof c === 'string') : null };
+  } catch {
+    return { viewId: null, columns: null };
+  }
+}
+function remember(object: string, value: Remembered): void {
+  localStorage.setItem(storageKey(object), JSON.stringify(value));
 }
 
 export function RecordListPage({ config }: { config: ObjectConfig }) {
@@ -38,38 +53,106 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   const session = useSession();
   const client = useQueryClient();
   const navigate = useNavigate();
-  const search = useSearch({ strict: false }) as { open?: string };
-  const [q, setQ] = useState('');
-  const [owner, setOwner] = useState<string | null>(null);
-  const [tag, setTag] = useState('');
-  const [sort, setSort] = useState<string>('-updatedAt');
-  const [term] = useDebouncedValue(q.trim(), 300);
-  const [tagTerm] = useDebouncedValue(tag.trim(), 300);
+  const search = useSearch({ strict: false }) as Record<string, unknown> & { open?: string };
+  const object = config.object;
+  const urlFilters = useMemo(() => filtersFromSearch(search), [search]);
+  const urlKey = JSON.stringify(urlFilters);
+  const [remembered] = useState(() => readRemembered(object));
+  const [viewId, setViewId] = useState<string | null>(urlFilters.length ? null : remembered.viewId);
+  const [state, setState] = useState<ListState>({ ...EMPTY_STATE, filters: urlFilters, columns: remembered.columns });
+  // A remembered view is applied once the views have loaded; until then the list waits, so it loads once.
+  const [ready, setReady] = useState(viewId === null);
+  const [trash, setTrash] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const [editing, setEditing] = useState<RecordRow | 'new' | null>(null);
-  const [selected, setSelected] = useState<string[]>([]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
   // Field reps on phones get one card per record instead of a wide table.
   const phone = useMediaQuery('(max-width: 48em)');
-  const fields = useQuery({ queryKey: ['custom-fields', config.object], queryFn: () => customFieldsApi.list(config.object) });
-  const customFields = fields.data?.data ?? [];
-  const filters = { 'filter[name][contains]': term || undefined, 'filter[ownerId][eq]': owner ?? undefined, 'filter[tags][contains]': tagTerm || undefined, sort };
-  const listKey = ['records', config.object];
+
+  const fields = useQuery({ queryKey: ['custom-fields', object], queryFn: () => customFieldsApi.list(object) });
+  const customFields = useMemo(() => fields.data?.data ?? [], [fields.data]);
+  const viewsQuery = useQuery({ queryKey: ['list-views', object], queryFn: () => listViewsApi.list(object) });
+  const views = viewsQuery.data?.data ?? [];
+  const current = views.find((v) => v.id === viewId) ?? null;
+
+  useEffect(() => {
+    if (ready || viewsQuery.isPending) return;
+    const view = viewsQuery.data?.data.find((v) => v.id === viewId);
+    if (view) setState(fromViewState(view.state));
+    else setViewId(null);
+    setReady(true);
+  }, [ready, viewsQuery.isPending, viewsQuery.data, viewId]);
+
+  // A report linking here with filters in the address replaces whatever the list showed.
+  const appliedUrl = useRef(urlKey);
+  useEffect(() => {
+    if (urlKey === appliedUrl.current) return;
+    appliedUrl.current = urlKey;
+    const filters = JSON.parse(urlKey) as ListState['filters'];
+    if (filters.length === 0) return;
+    setViewId(null);
+    setState((s) => ({ ...EMPTY_STATE, filters, columns: viewId ? null : s.columns }));
+    setReady(true);
+  }, [urlKey, viewId]);
+
+  useEffect(() => {
+    if (!ready) return;
+    remember(object, { viewId, columns: viewId ? readRemembered(object).columns : state.columns });
+  }, [ready, object, viewId, state.columns]);
+
+  const catalogue = useMemo(() => columnCatalogue(object, customFields), [object, customFields]);
+  const shownKeys = state.columns ?? defaultColumns(config, customFields);
+  const columns = useMemo(() => visibleColumns(catalogue, shownKeys).filter((c) => trash || c.key !== 'deletedAt'), [catalogue, shownKeys, trash]);
+  const filterFields = useMemo(() => ruleFields(object, customFields, (f) => localized(f.labels, f.label)), [object, customFields]);
+
+  const query = listQuery(state, session.user.id);
+  const [queryKey] = useDebouncedValue(JSON.stringify(query), 300);
+  const listKey = ['records', object];
   const pages = useInfiniteQuery({
-    queryKey: [...listKey, filters],
-    queryFn: ({ pageParam, signal }) => config.api.list({ ...filters, cursor: pageParam, limit: PAGE_SIZE }, signal),
+    queryKey: [...listKey, queryKey, trash],
+    queryFn: ({ pageParam, signal }) => config.api.list({ ...compactQuery(JSON.parse(queryKey) as Record<string, string | undefined>), trash: trash ? 'true' : undefined, cursor: pageParam, limit: PAGE_SIZE }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: ready,
   });
-  const rows = pages.data?.pages.flatMap((p) => p.data) ?? [];
-  const canCreate = canAccess(session, config.object, 'create');
-  const canDelete = canAccess(session, config.object, 'delete');
-  const canSelect = canAccess(session, config.object, 'update');
-  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const pageRows = useMemo(() => pages.data?.pages.map((p) => p.data) ?? [], [pages.data]);
+  const rows = useMemo(() => pageRows.flat(), [pageRows]);
+  const names = useMemo(() => new Map(rows.map((r) => [r.id!, r.name ?? ''])), [rows]);
+  const lookups = useCellLookups(pageRows, columns);
+
+  const canCreate = canAccess(session, object, 'create');
+  const canUpdate = canAccess(session, object, 'update');
+  const canDelete = canAccess(session, object, 'delete');
+  const canSelect = trash ? canDelete : canUpdate || canDelete;
+
+  // A new list (other filters, the trash) starts with nothing selected.
+  useEffect(() => setSelected(new Set()), [queryKey, trash]);
 
   // A search hit links here with ?open=<id>: open that record.
   useEffect(() => {
     if (!search.open) return;
     config.api.get(search.open).then((r) => setEditing(r), notifyError);
   }, [search.open, config.api]);
+
+  const update = (patch: Partial<ListState>) => setState((s) => ({ ...s, ...patch }));
+  const pickView = (view: TListView | null) => {
+    setViewId(view?.id ?? null);
+    setState(view ? fromViewState(view.state) : { ...EMPTY_STATE, columns: readRemembered(object).columns });
+  };
+  const viewChanged = (view: TListView | null) => {
+    void client.invalidateQueries({ queryKey: ['list-views', object] });
+    if (view) {
+      setViewId(view.id);
+      setState(fromViewState(view.state));
+    } else pickView(null);
+  };
+  const toggle = (id: string) => setSelected((s) => {
+    const next = new Set(s);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    return next;
+  });
+  const toggleAll = () => setSelected((s) => (rows.length > 0 && rows.every((r) => s.has(r.id!)) ? new Set() : new Set(rows.map((r) => r.id!))));
 
   function closeDrawer() {
     setEditing(null);
@@ -93,60 +176,55 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
         }
       },
     });
-  const shownCustom = customFields.slice(0, CUSTOM_COLUMNS);
+
+  const sortLabel = (sort: string) => {
+    if ((SORTS as readonly string[]).includes(sort)) return t(`customers.sorts.${sort}`);
+    const key = sort.replace(/^-/, '');
+    const column = catalogue.find((c) => c.key === key);
+    return `${column ? columnLabel(t, column) : key} ${sort.startsWith('-') ? '↓' : '↑'}`;
+  };
+  const sortOptions = [...new Set([...SORTS, state.sort])].map((s) => ({ value: s, label: sortLabel(s) }));
+  const filtered = state.q.trim() !== '' || state.filters.length > 0;
+  const dirty = current !== null && !sameState(state, fromViewState(current.state));
+  const exportFields = ['name', ...columns.filter((c) => c.key !== 'deletedAt').map((c) => c.key)];
+
   return (
     <Stack>
-      <PageHeader title={t(config.titleKey)} actions={<Group gap="xs"><ListImportExport object={config.object} query={filters} fields={['name', ...config.columns, ...shownCustom.map((f) => `custom.${f.key}`)]} />{canCreate && <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t(config.newKey)}</Button>}</Group>} />
-      <Group gap="sm" wrap="wrap">
-        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('customers.searchName')} aria-label={t('customers.searchName')} value={q} onChange={(e) => setQ(e.currentTarget.value)} style={{ flex: 2, minWidth: 200 }} />
-        <div style={{ flex: 1, minWidth: 160 }}><MemberSelect placeholder={t('customers.anyOwner')} value={owner} onChange={setOwner} /></div>
-        <TextInput leftSection={<IconTag size={16} />} placeholder={t('customers.tag')} aria-label={t('customers.tag')} value={tag} onChange={(e) => setTag(e.currentTarget.value)} style={{ flex: 1, minWidth: 140 }} />
-        <Select aria-label={t('customers.sort')} value={sort} onChange={(v) => v && setSort(v)} allowDeselect={false} w={170} data={SORTS.map((s) => ({ value: s, label: t(`customers.sorts.${s}`) }))} comboboxProps={{ withinPortal: true }} />
+      <PageHeader title={trash ? t('customerList.trashTitle', { title: t(config.titleKey) }) : t(config.titleKey)}
+        actions={<Group gap="xs"><ListImportExport object={object} query={query} fields={exportFields} />{canCreate && <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t(config.newKey)}</Button>}</Group>} />
+      <Group gap="sm" justify="space-between" wrap="wrap">
+        <ViewSwitcher object={object} views={views} current={current} state={state} dirty={dirty} mayShare={canUpdate} onPick={pickView} onChanged={viewChanged} />
+        <Button variant={trash ? 'filled' : 'subtle'} color={trash ? 'red' : 'gray'} leftSection={<IconTrash size={16} />} onClick={() => setTrash((v) => !v)} aria-pressed={trash} data-testid="list-trash">
+          {trash ? t('customerList.leaveTrash') : t('customerList.trash')}
+        </Button>
       </Group>
-      <BulkTagActions object={config.object} ids={selected} onDone={() => { setSelected([]); void refresh(); }} />
+      <Group gap="sm" wrap="wrap">
+        <TextInput leftSection={<IconSearch size={16} />} placeholder={t('customers.searchName')} aria-label={t('customers.searchName')} value={state.q} onChange={(e) => update({ q: e.currentTarget.value })} style={{ flex: 2, minWidth: 200 }} />
+        <FilterButton filters={state.filters} opened={filtersOpen} onToggle={() => setFiltersOpen((v) => !v)} />
+        <Select aria-label={t('customers.sort')} value={state.sort} onChange={(v) => v && update({ sort: v })} allowDeselect={false} w={190} data={sortOptions} comboboxProps={{ withinPortal: true }} />
+        <ColumnChooser catalogue={catalogue.filter((c) => c.key !== 'deletedAt')} value={shownKeys} onChange={(cols) => update({ columns: cols })} onReset={() => update({ columns: null })} />
+      </Group>
+      {filtersOpen && <FilterPanel object={object} fields={filterFields} filters={state.filters} onChange={(filters) => update({ filters })} onClose={() => setFiltersOpen(false)} />}
+      <FilterChips fields={filterFields} filters={state.filters} onChange={(filters) => update({ filters })} />
+      <BulkBar object={object} ids={[...selected]} names={names} trash={trash} canUpdate={canUpdate} canDelete={canDelete} onClear={() => setSelected(new Set())}
+        onChanged={() => { setSelected(new Set()); void refresh(); }} />
       <QueryState query={pages} />
-      {pages.isSuccess && rows.length === 0 && <Text c="dimmed" ta="center" p="xl">{term || owner || tagTerm ? t('common.noResults') : t('customers.empty')}</Text>}
+      {pages.isSuccess && rows.length === 0 && <Text c="dimmed" ta="center" p="xl">{trash ? t('customerList.trashEmpty') : filtered ? t('common.noResults') : t('customers.empty')}</Text>}
       {rows.length > 0 && phone && (
-        <Stack gap="xs" data-testid="record-cards">
-          {rows.map((row) => (
-            <UnstyledButton key={row.id} onClick={() => void navigate({ to: `/${config.object}s/${row.id}` })}>
-              <Card withBorder padding="sm">
-                <Group justify="space-between" wrap="nowrap">
-                  <Text fw={600} truncate>{row.name}</Text>
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.updatedAt)}</Text>
-                </Group>
-                <Text size="sm" c="dimmed" truncate>{config.columns.filter((c) => c !== 'tags' && c !== 'updatedAt').map((c) => row[c]).filter(Boolean).join(' · ')}</Text>
-                {(row.tags?.length ?? 0) > 0 && <TagChips tags={row.tags!} size="xs" max={4} />}
-              </Card>
-            </UnstyledButton>
-          ))}
-        </Stack>
+        <VirtualRecordCards object={object} rows={rows} summary={config.columns.filter((c) => c !== 'tags' && c !== 'updatedAt')} selectable={canSelect} selected={selected} onToggle={toggle} trash={trash}
+          hasNextPage={pages.hasNextPage} isFetchingNextPage={pages.isFetchingNextPage} fetchNextPage={() => void pages.fetchNextPage()} />
       )}
       {rows.length > 0 && !phone && (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="sm" highlightOnHover stickyHeader>
-            <Table.Thead>
-              <Table.Tr>
-                {canSelect && <Table.Th w={36}><Checkbox aria-label={t('segments.selectAll')} checked={rows.length > 0 && selected.length === rows.length} indeterminate={selected.length > 0 && selected.length < rows.length} onChange={() => setSelected(selected.length === rows.length ? [] : rows.map((r) => r.id!))} /></Table.Th>}
-                <Table.Th>{t('customers.fields.name')}</Table.Th>
-                {config.columns.map((c) => <Table.Th key={c}>{t(`customers.fields.${c}`)}</Table.Th>)}
-                {shownCustom.map((f) => <Table.Th key={f.id}>{localized(f.labels, f.label)}</Table.Th>)}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.id} onClick={() => setEditing(row)} style={{ cursor: 'pointer' }}>
-                  {canSelect && <Table.Td onClick={(e) => e.stopPropagation()}><Checkbox aria-label={t('segments.selectRow')} checked={selected.includes(row.id!)} onChange={() => toggle(row.id!)} /></Table.Td>}
-                  <Table.Td><Text size="sm" fw={500} component={Link} to={`/${config.object}s/${row.id}`} onClick={(e: React.MouseEvent) => e.stopPropagation()} c="var(--mantine-primary-color-filled)">{row.name}</Text></Table.Td>
-                  {config.columns.map((c) => <Table.Td key={c}>{cell(c, row)}</Table.Td>)}
-                  {shownCustom.map((f) => <Table.Td key={f.id}><Text size="sm" lineClamp={1}>{formatCustomValue(f, row.custom?.[f.key])}</Text></Table.Td>)}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <VirtualRecordTable object={object} rows={rows} columns={columns} lookups={lookups} sort={state.sort} onSort={(sort) => update({ sort })}
+          selectable={canSelect} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={(row) => !trash && setEditing(row)} trash={trash}
+          hasNextPage={pages.hasNextPage} isFetchingNextPage={pages.isFetchingNextPage} fetchNextPage={() => void pages.fetchNextPage()} />
       )}
-      {pages.hasNextPage && <Group justify="center"><Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>{t('common.loadMore')}</Button></Group>}
+      {rows.length > 0 && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed" data-testid="list-loaded">{t(pages.hasNextPage ? 'customerList.loadedMore' : 'customerList.loadedAll', { count: rows.length })}</Text>
+          {pages.hasNextPage && <Button variant="default" size="xs" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>{t('common.loadMore')}</Button>}
+        </Group>
+      )}
       <Drawer opened={editing !== null} onClose={closeDrawer} position="right" size="xl" scrollAreaComponent={ScrollArea.Autosize}
         title={editing === 'new' ? t(config.newKey) : editing?.name}>
         {editing !== null && (
