@@ -56,6 +56,7 @@ const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/acco
 const accountGraphRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/$id/graph', component: lazyRouteComponent(() => import('../features/customers/relationships/account-graph-page'), 'AccountGraphPage') });
 const poolRoute = createRoute({ getParentRoute: () => appRoute, path: '/pool', component: lazyRouteComponent(() => import('../features/customers/ownership/pool-page'), 'PoolPage') });
 const lifecycleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/lifecycle', component: lazyRouteComponent(() => import('../features/customers/ownership/lifecycle-report-page'), 'LifecycleReportPage') });
+const dataQualityRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/data-quality', component: lazyRouteComponent(() => import('../features/customers/data-quality/data-quality-page'), 'DataQualityPage') });
 const segmentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/segments', component: lazyRouteComponent(() => import('../features/customers/segments/segments-page'), 'SegmentsPage') });
 const segmentRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -103,7 +104,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, importsRoute, importNewRoute, importRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, importsRoute, importNewRoute, importRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
