@@ -17,13 +17,18 @@ function initialValues(config: ObjectConfig, record: RecordRow | null): Values {
   return values;
 }
 
-/** Only changed fields are sent on update, so fields hidden by field security are never overwritten. */
+/**
+ * Only changed fields are sent on update, so fields hidden by field security are never overwritten.
+ * On create, fields left empty are not sent: the server's defaults apply (an empty owner means
+ * assignment rules, then the creator; an explicit null would put the new record in the pool).
+ */
 function bodyFrom(config: ObjectConfig, values: Values, record: RecordRow | null, fields: CustomField[]): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of config.form) {
     let v = values[f.key];
     if (typeof v === 'string') v = v.trim() === '' ? null : v.trim();
     if (f.key === 'name' && v === null) v = '';
+    if (!record && (v === null || (Array.isArray(v) && v.length === 0))) continue;
     const before = record?.[f.key] ?? (f.kind === 'tags' ? [] : null);
     if (!record || JSON.stringify(v) !== JSON.stringify(before)) body[f.key] = v;
   }
@@ -68,9 +73,9 @@ export function RecordForm({ config, record, customFields, onSaved, onCancel }: 
   });
   const fieldLabel = (key: string) => t(`customers.fields.${key}`);
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate data-testid="record-form">
       <Stack gap="sm">
-        {error && <Alert color="red" role="alert">{error}</Alert>}
+        {error && <Alert color="red" role="alert" data-testid="record-form-error">{error}</Alert>}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           {config.form.map((f) => {
             const props = form.getInputProps(f.key);
@@ -84,7 +89,7 @@ export function RecordForm({ config, record, customFields, onSaved, onCancel }: 
               case 'tags':
                 return <TagsInput key={f.key} label={fieldLabel(f.key)} clearable {...props} />;
               default:
-                return <TextInput key={f.key} label={fieldLabel(f.key)} required={f.required} type={f.kind === 'text' ? undefined : f.kind} {...props} value={(form.values[f.key] as string) ?? ''} />;
+                return <TextInput key={f.key} label={fieldLabel(f.key)} required={f.required} type={f.kind === 'text' ? undefined : f.kind} {...props} value={(form.values[f.key] as string) ?? ''} data-testid={`record-field-${f.key}`} />;
             }
           })}
         </SimpleGrid>
@@ -102,7 +107,7 @@ export function RecordForm({ config, record, customFields, onSaved, onCancel }: 
         )}
         <Group justify="flex-end" mt="xs">
           <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={form.submitting}>{t('common.save')}</Button>
+          <Button type="submit" loading={form.submitting} data-testid="record-form-save">{t('common.save')}</Button>
         </Group>
       </Stack>
     </form>
