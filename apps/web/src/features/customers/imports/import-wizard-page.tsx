@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, FileInput, Group, Progress, Radio, SegmentedControl, Select, SimpleGrid, Stack, Stepper, Table, TagsInput, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconDownload, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
@@ -23,7 +23,7 @@ export function ImportCounts({ counts }: { counts: TImport['counts'] }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 5 }}>
       {items.map(([key, color]) => (
-        <Card key={key} withBorder padding="sm">
+        <Card key={key} withBorder padding="sm" data-testid={`import-count-${key}`}>
           <Text size="xs" c="dimmed">{t(`imports.counts.${key}`)}</Text>
           <Text fw={700} size="xl" c={color === 'gray' ? undefined : color}>{counts[key].toLocaleString()}</Text>
         </Card>
@@ -55,6 +55,12 @@ export function ImportWizardPage() {
   });
   const imp = current.data ?? upload;
   const step = imp ? STEP_OF[imp.status] : 0;
+  // A finished or undone import changed the records: lists and record pages must not show the cached ones.
+  const status = imp?.status;
+  const settledObject = status === 'done' || status === 'undone' ? (imp?.object ?? null) : null;
+  useEffect(() => {
+    if (settledObject) void client.invalidateQueries({ queryKey: ['records', settledObject] });
+  }, [settledObject, status, client]);
 
   async function act(fn: () => Promise<unknown>) {
     setBusy(true);
@@ -112,8 +118,8 @@ export function ImportWizardPage() {
         <Card withBorder maw={560}>
           <Stack>
             <SegmentedControl value={object} onChange={(v) => setObject(v as Object)} data={[{ value: 'contact', label: t('imports.objects.contact') }, { value: 'account', label: t('imports.objects.account') }]} />
-            <FileInput label={t('imports.file')} description={t('imports.fileHint')} placeholder={t('imports.choose')} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" value={file} onChange={setFile} leftSection={<IconFileSpreadsheet size={16} />} clearable />
-            <Group justify="flex-end"><Button leftSection={<IconUpload size={16} />} disabled={!file} loading={busy} onClick={onUpload}>{t('imports.uploadButton')}</Button></Group>
+            <FileInput label={t('imports.file')} description={t('imports.fileHint')} placeholder={t('imports.choose')} accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" value={file} onChange={setFile} leftSection={<IconFileSpreadsheet size={16} />} clearable data-testid="import-file" />
+            <Group justify="flex-end"><Button leftSection={<IconUpload size={16} />} disabled={!file} loading={busy} onClick={onUpload} data-testid="import-upload">{t('imports.uploadButton')}</Button></Group>
           </Stack>
         </Card>
       )}
@@ -123,13 +129,13 @@ export function ImportWizardPage() {
         <Stack>
           <Text size="sm" c="dimmed">{t('imports.mappingHint', { file: upload.fileName, count: upload.counts.total })}</Text>
           <Table.ScrollContainer minWidth={640}>
-            <Table withTableBorder verticalSpacing="xs">
+            <Table withTableBorder verticalSpacing="xs" data-testid="import-mapping">
               <Table.Thead>
                 <Table.Tr><Table.Th>{t('imports.column')}</Table.Th><Table.Th>{t('imports.field')}</Table.Th><Table.Th>{t('imports.preview')}</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {upload.headers.map((header, i) => (
-                  <Table.Tr key={i}>
+                  <Table.Tr key={i} data-header={header}>
                     <Table.Td><Text size="sm" fw={500}>{header}</Text></Table.Td>
                     <Table.Td w={260}>
                       <Select size="xs" aria-label={header} placeholder={t('imports.ignore')} clearable value={mapping[i] ?? null}
@@ -153,7 +159,7 @@ export function ImportWizardPage() {
               </Group>
             </Stack>
           </Card>
-          <Group justify="flex-end"><Button loading={busy} onClick={onDryRun}>{t('imports.dryRunButton')}</Button></Group>
+          <Group justify="flex-end"><Button loading={busy} onClick={onDryRun} data-testid="import-dry-run">{t('imports.dryRunButton')}</Button></Group>
         </Stack>
       )}
 
@@ -174,7 +180,7 @@ export function ImportWizardPage() {
           )}
           <Group justify="space-between">
             {upload ? <Button variant="default" onClick={() => refresh({ ...imp, status: 'mapped', dryRun: null })}>{t('imports.back')}</Button> : <span />}
-            <Button loading={busy} onClick={onRun} disabled={imp.dryRun.counts.total === imp.dryRun.counts.rejected}>{t('imports.runButton', { count: imp.dryRun.counts.created + imp.dryRun.counts.updated })}</Button>
+            <Button loading={busy} onClick={onRun} data-testid="import-run" disabled={imp.dryRun.counts.total === imp.dryRun.counts.rejected}>{t('imports.runButton', { count: imp.dryRun.counts.created + imp.dryRun.counts.updated })}</Button>
           </Group>
         </Stack>
       )}
@@ -183,7 +189,7 @@ export function ImportWizardPage() {
         <Stack>
           <Group justify="space-between">
             <Text fw={500}>{imp.fileName}</Text>
-            <Badge color={imp.status === 'done' ? 'teal' : imp.status === 'failed' ? 'red' : imp.status === 'undone' ? 'gray' : 'blue'}>{t(`imports.statuses.${imp.status}`)}</Badge>
+            <Badge data-testid="import-status" data-status={imp.status} color={imp.status === 'done' ? 'teal' : imp.status === 'failed' ? 'red' : imp.status === 'undone' ? 'gray' : 'blue'}>{t(`imports.statuses.${imp.status}`)}</Badge>
           </Group>
           <Progress value={imp.progress} size="lg" animated={imp.status === 'running'} aria-label={t('imports.progress')} />
           <Text size="sm" c="dimmed">{imp.progress}%</Text>
@@ -192,7 +198,7 @@ export function ImportWizardPage() {
           {(imp.status === 'done' || imp.status === 'undone') && (
             <Group>
               {imp.counts.rejected > 0 && <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => act(() => importsApi.downloadRejected(imp.id, session.csrfToken))}>{t('imports.downloadRejected')}</Button>}
-              {imp.status === 'done' && <Button variant="light" color="red" loading={busy} onClick={() => onUndo()}>{t('imports.undo')}</Button>}
+              {imp.status === 'done' && <Button variant="light" color="red" loading={busy} onClick={() => onUndo()} data-testid="import-undo">{t('imports.undo')}</Button>}
             </Group>
           )}
         </Stack>

@@ -13,7 +13,7 @@ export function ListImportExport({ object, query, fields }: { object: 'contact' 
   const { sort, ...filters } = query;
   return (
     <Group gap="xs">
-      {canAccess(session, object, 'create') && <Button onClick={() => void navigate({ to: '/imports/new', search: { object } })} variant="default" leftSection={<IconUpload size={16} />}>{t('imports.importButton')}</Button>}
+      {canAccess(session, object, 'create') && <Button onClick={() => void navigate({ to: '/imports/new', search: { object } })} variant="default" leftSection={<IconUpload size={16} />} data-testid="import-button">{t('imports.importButton')}</Button>}
       <ExportButton object={object} filters={filters} sort={sort ?? '-updatedAt'} fields={fields} />
     </Group>
   );

@@ -24,7 +24,8 @@ export function OwnershipPanel({ object, id }: Pick<RecordPanelProps, 'object' |
   const done = (message: string) => {
     notifications.show({ color: 'green', message });
     void queryClient.invalidateQueries({ queryKey: key });
-    void queryClient.invalidateQueries({ queryKey: [object === 'contact' ? 'contacts' : 'accounts'] });
+    // The record page header and the lists show the owner too (query keys of record-page.tsx and the list).
+    void queryClient.invalidateQueries({ queryKey: ['records', object] });
   };
   const fail = (error: Error) => notifications.show({ color: 'red', message: error.message });
   const assign = useMutation({ mutationFn: (ownerId: string) => ownershipApi.assign(object, id, ownerId), onSuccess: () => { setNewOwner(null); done(t('ownership.assigned')); }, onError: fail });
@@ -36,8 +37,8 @@ export function OwnershipPanel({ object, id }: Pick<RecordPanelProps, 'object' |
     <Stack gap="sm" data-testid="ownership-panel">
       <Group gap="xs">
         <Text size="sm" fw={500}>{t('ownership.owner')}:</Text>
-        <Text size="sm">{s.ownerName ?? t('ownership.none')}</Text>
-        {s.poolStatus === 'pool' && <Badge color="orange" variant="light">{t('ownership.inPool')}</Badge>}
+        <Text size="sm" data-testid="ownership-owner">{s.ownerName ?? t('ownership.none')}</Text>
+        {s.poolStatus === 'pool' && <Badge color="orange" variant="light" data-testid="ownership-in-pool">{t('ownership.inPool')}</Badge>}
       </Group>
       {s.reclaimAt && <Text size="xs" c="dimmed">{t('ownership.reclaimAt', { date: new Date(s.reclaimAt).toLocaleDateString() })}</Text>}
       <Group gap="sm" align="flex-end" wrap="wrap">

@@ -26,7 +26,12 @@ export function PoolPage() {
   });
   const claim = useMutation({
     mutationFn: (id: string) => ownershipApi.claim(object, id),
-    onSuccess: () => notifications.show({ color: 'green', message: t('ownership.claimed') }),
+    onSuccess: () => {
+      notifications.show({ color: 'green', message: t('ownership.claimed') });
+      // The claimed record's owner changed: cached lists, its record page and ownership panel are out of date.
+      void queryClient.invalidateQueries({ queryKey: ['records', object] });
+      void queryClient.invalidateQueries({ queryKey: ['ownership', object] });
+    },
     onError: (error: Error) => notifications.show({ color: 'red', message: error.message }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['pool', object] }),
   });
@@ -53,7 +58,7 @@ export function PoolPage() {
           </Group>
         </Card>
       )}
-      <TextInput leftSection={<IconSearch size={16} />} placeholder={t('ownership.search')} value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={360} />
+      <TextInput leftSection={<IconSearch size={16} />} placeholder={t('ownership.search')} aria-label={t('ownership.search')} data-testid="pool-search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} maw={360} />
       {list.isError && <Text c="red">{(list.error as Error).message}</Text>}
       <Table.ScrollContainer minWidth={640}>
         <Table striped highlightOnHover>
@@ -69,7 +74,7 @@ export function PoolPage() {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.id} data-testid="pool-row">
+              <Table.Tr key={r.id} data-testid="pool-row" data-id={r.id}>
                 <Table.Td><Link to={path} params={{ id: r.id }}>{r.name}</Link></Table.Td>
                 <Table.Td>{r.customerLevel ?? '—'}</Table.Td>
                 <Table.Td>{r.lifecycleStage ? t(`ownership.stage_${r.lifecycleStage}`) : '—'}</Table.Td>
@@ -79,7 +84,7 @@ export function PoolPage() {
                   {r.cooldownUntil ? (
                     <Text size="xs" c="orange">{t('ownership.cooldownUntil', { date: day(r.cooldownUntil) })}</Text>
                   ) : (
-                    <Button size="compact-sm" disabled={atDailyLimit} loading={claim.isPending && claim.variables === r.id} onClick={() => claim.mutate(r.id)}>{t('ownership.claim')}</Button>
+                    <Button size="compact-sm" disabled={atDailyLimit} loading={claim.isPending && claim.variables === r.id} onClick={() => claim.mutate(r.id)} data-testid="pool-claim">{t('ownership.claim')}</Button>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -87,7 +92,7 @@ export function PoolPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {!list.isPending && rows.length === 0 && <Text c="dimmed" ta="center">{t('ownership.empty')}</Text>}
+      {!list.isPending && rows.length === 0 && <Text c="dimmed" ta="center" data-testid="pool-empty">{t('ownership.empty')}</Text>}
       {list.hasNextPage && <Button variant="light" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>{t('ownership.loadMore')}</Button>}
     </Stack>
   );
