@@ -24,7 +24,7 @@ export function AppNav({ onNavigate }: { onNavigate: () => void }) {
         {modules.isLoading && [0, 1, 2].map((i) => <Skeleton key={i} h={34} radius="sm" />)}
         {items.map((item) => {
           const ItemIcon = navIcon(item.icon ?? item.key);
-          return <NavLink key={`${item.module}:${item.key}`} component={Link} to={item.path} label={localized(item.labels, item.key)} leftSection={<ItemIcon size={18} />} active={isActive(item.path)} onClick={onNavigate} />;
+          return <NavLink key={`${item.module}:${item.key}`} component={Link} to={item.path} label={localized(item.labels, item.key)} leftSection={<ItemIcon size={18} />} active={isActive(item.path)} onClick={onNavigate} data-testid={`nav-${item.key}`} />;
         })}
         <NavLink component={Link} to="/settings" label={t('nav.settings')} leftSection={<SettingsIcon size={18} />} active={isActive('/settings')} onClick={onNavigate} data-testid="nav-settings" />
       </Stack>

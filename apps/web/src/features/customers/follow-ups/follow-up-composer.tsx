@@ -51,17 +51,17 @@ export function FollowUpComposer({ object, id, onLogged }: { object: CustomerObj
   }
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} noValidate>
+    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} noValidate data-testid="follow-up-composer">
       <Stack gap="sm">
         <Text fw={600}>{t('timeline.composerTitle')}</Text>
-        <SegmentedControl aria-label={t('timeline.type')} value={type} onChange={(v) => setType(v as FollowUpType)} data={FOLLOW_UP_TYPES.map((v) => ({ value: v, label: t(`timeline.types.${v}`) }))} fullWidth />
-        <Textarea aria-label={t('timeline.content')} placeholder={t('timeline.content')} autosize minRows={3} maxRows={10} maxLength={10_000} value={content} error={error} onChange={(e) => setContent(e.currentTarget.value)} />
+        <SegmentedControl aria-label={t('timeline.type')} data-testid="follow-up-type" value={type} onChange={(v) => setType(v as FollowUpType)} data={FOLLOW_UP_TYPES.map((v) => ({ value: v, label: t(`timeline.types.${v}`) }))} fullWidth />
+        <Textarea aria-label={t('timeline.content')} placeholder={t('timeline.content')} autosize minRows={3} maxRows={10} maxLength={10_000} value={content} error={error} onChange={(e) => setContent(e.currentTarget.value)} data-testid="follow-up-content" />
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <TextInput type="datetime-local" label={t('timeline.nextContactAt')} value={next} onChange={(e) => setNext(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} />
+          <TextInput type="datetime-local" label={t('timeline.nextContactAt')} value={next} onChange={(e) => setNext(e.currentTarget.value)} style={{ flex: 1, minWidth: 200 }} data-testid="follow-up-next" />
           <FileButton multiple onChange={(picked) => setFiles((f) => [...f, ...picked])}>
             {(props) => <Button variant="default" leftSection={<IconPaperclip size={16} />} {...props}>{t('timeline.addFiles')}</Button>}
           </FileButton>
-          <Button type="submit" loading={busy}>{t('timeline.log')}</Button>
+          <Button type="submit" loading={busy} data-testid="follow-up-submit">{t('timeline.log')}</Button>
         </Group>
         {files.length > 0 && (
           <Group gap="xs">

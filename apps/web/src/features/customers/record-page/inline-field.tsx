@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 export type Save = (value: unknown) => Promise<boolean>;
 
 /** A value that turns into an input on click; Enter or leaving the field saves, Escape cancels. */
-export function InlineText({ label, value, type, canEdit, onSave }: { label: string; value: string | null | undefined; type?: string; canEdit: boolean; onSave: Save }) {
+export function InlineText({ label, value, type, canEdit, onSave, testId }: { label: string; value: string | null | undefined; type?: string; canEdit: boolean; onSave: Save; testId?: string }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +33,7 @@ export function InlineText({ label, value, type, canEdit, onSave }: { label: str
     );
   }
   return (
-    <div>
+    <div data-testid={testId}>
       <Text size="xs" c="dimmed">{label}</Text>
       {canEdit ? (
         <UnstyledButton onClick={() => setDraft(value ?? '')} title={t('timeline.clickToEdit')} style={{ display: 'block', width: '100%' }}>

@@ -79,10 +79,10 @@ function RecordPage({ config }: { config: ObjectConfig }) {
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={6} style={{ minWidth: 0, flex: 1 }}>
           <Group gap="sm" wrap="wrap">
-            <Title order={2} style={{ overflowWrap: 'anywhere' }}>{row.name}</Title>
+            <Title order={2} style={{ overflowWrap: 'anywhere' }} data-testid="record-title">{row.name}</Title>
             {typeof row.lifecycleStage === 'string' && <Badge variant="light">{t(`customers.lifecycle.${row.lifecycleStage}`)}</Badge>}
           </Group>
-          <Text size="sm" c="dimmed">{t('timeline.owner')}: {owner?.name ?? t('timeline.noOwner')}</Text>
+          <Text size="sm" c="dimmed" data-testid="record-owner">{t('timeline.owner')}: {owner?.name ?? t('timeline.noOwner')}</Text>
           {(row.tags?.length ?? 0) > 0 && <TagChips tags={row.tags!} max={10} />}
         </Stack>
         {canEdit && <Button variant="default" leftSection={<IconEdit size={16} />} onClick={() => setEditing(true)}>{t('timeline.edit')}</Button>}
@@ -99,7 +99,7 @@ function RecordPage({ config }: { config: ObjectConfig }) {
               <Text fw={600} mb="sm">{t('timeline.keyFields')}</Text>
               <SimpleGrid cols={{ base: 1, xs: 2, lg: 3 }} spacing="sm" verticalSpacing="sm">
                 {config.form.filter((f) => INLINE_KINDS.has(f.kind) && f.key !== 'name' && f.key in row).map((f) => (
-                  <InlineText key={`${f.key}:${row.version}`} label={t(`customers.fields.${f.key}`)} type={f.kind === 'text' ? undefined : f.kind} value={row[f.key] as string | null} canEdit={canEdit} onSave={(v) => save({ [f.key]: v })} />
+                  <InlineText key={`${f.key}:${row.version}`} label={t(`customers.fields.${f.key}`)} type={f.kind === 'text' ? undefined : f.kind} value={row[f.key] as string | null} canEdit={canEdit} onSave={(v) => save({ [f.key]: v })} testId={`record-value-${f.key}`} />
                 ))}
                 <InlineSelect label={t('customers.fields.lifecycleStage')} value={row.lifecycleStage as string | null} canEdit={canEdit} onSave={(v) => save({ lifecycleStage: v })}
                   data={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`customers.lifecycle.${s}`) }))} />
@@ -107,10 +107,10 @@ function RecordPage({ config }: { config: ObjectConfig }) {
                   data={(members.data?.data ?? []).map((m) => ({ value: m.userId, label: m.name }))} />
               </SimpleGrid>
               <SimpleGrid cols={3} spacing="sm" mt="md">
-                <div><Text size="xs" c="dimmed">{t('timeline.lastFollowUp')}</Text><Text size="sm">{row.lastFollowUpAt ? formatDateTime(row.lastFollowUpAt as string) : t('timeline.never')}</Text>
+                <div data-testid="record-last-follow-up"><Text size="xs" c="dimmed">{t('timeline.lastFollowUp')}</Text><Text size="sm">{row.lastFollowUpAt ? formatDateTime(row.lastFollowUpAt as string) : t('timeline.never')}</Text>
                   {typeof row.lastFollowUpSummary === 'string' && <Text size="xs" c="dimmed" lineClamp={2}>{row.lastFollowUpSummary}</Text>}</div>
-                <div><Text size="xs" c="dimmed">{t('timeline.nextContact')}</Text><Text size="sm">{row.nextContactAt ? formatDateTime(row.nextContactAt as string) : t('timeline.empty')}</Text></div>
-                <div><Text size="xs" c="dimmed">{t('timeline.followUps')}</Text><Text size="sm">{String(row.followUpCount ?? 0)}</Text></div>
+                <div data-testid="record-next-contact"><Text size="xs" c="dimmed">{t('timeline.nextContact')}</Text><Text size="sm">{row.nextContactAt ? formatDateTime(row.nextContactAt as string) : t('timeline.empty')}</Text></div>
+                <div data-testid="record-follow-up-count"><Text size="xs" c="dimmed">{t('timeline.followUps')}</Text><Text size="sm">{String(row.followUpCount ?? 0)}</Text></div>
               </SimpleGrid>
             </Paper>
             {customFields.length > 0 && (

@@ -100,7 +100,7 @@ export function TimelineList({ object, id }: { object: CustomerObject; id: strin
   }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
-    <Paper withBorder p="md" radius="md">
+    <Paper withBorder p="md" radius="md" data-testid="timeline">
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Text fw={600}>{t('timeline.timelineTitle')}</Text>
@@ -117,7 +117,7 @@ export function TimelineList({ object, id }: { object: CustomerObject; id: strin
             {entries.map((entry) => {
               const EntryIcon = entryIcon(entry);
               return (
-                <Timeline.Item key={entry.id} bullet={<ThemeIcon size={28} radius="xl" variant="light" color={entry.kind === 'follow_up' ? 'blue' : 'gray'}><EntryIcon size={15} /></ThemeIcon>}
+                <Timeline.Item key={entry.id} data-testid="timeline-entry" data-kind={entry.kind} bullet={<ThemeIcon size={28} radius="xl" variant="light" color={entry.kind === 'follow_up' ? 'blue' : 'gray'}><EntryIcon size={15} /></ThemeIcon>}
                   title={
                     <Group gap={6} wrap="wrap">
                       <Text size="sm" fw={600}>{entryTitle(entry, t)}</Text>
