@@ -1,8 +1,10 @@
 // Shared by the runner (e2e/run.mjs) and the journey files (e2e/tests/*.mjs): the test registry,
 // page tracking for failure screenshots, and the helpers journeys use (sign in, wait, assert, shoot).
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TextDecoder } from 'node:util';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB = path.join(ROOT, 'apps/web');
@@ -138,3 +140,39 @@ export async function shoot(page, name) {
 
 /** A suffix that keeps names and numbers made by one run apart from another run's. */
 export const RUN_ID = String(Date.now()).slice(-6);
+
+// ---------- files ----------
+
+let gbkTable = null;
+
+/**
+ * `text` encoded as GBK, the way Excel in China saves a CSV. Uses iconv-lite when it is installed;
+ * otherwise inverts the runtime's own GBK decoder (Node's TextDecoder decodes GBK but TextEncoder
+ * only writes UTF-8) over the double-byte range once.
+ */
+export function encodeGbk(text) {
+  try {
+    return createRequire(import.meta.url)('iconv-lite').encode(text, 'gbk');
+  } catch {
+    // not installed: fall through
+  }
+  if (!gbkTable) {
+    gbkTable = new Map();
+    const decoder = new TextDecoder('gbk');
+    for (let lead = 0x81; lead <= 0xfe; lead += 1) {
+      for (let trail = 0x40; trail <= 0xfe; trail += 1) {
+        if (trail === 0x7f) continue;
+        const char = decoder.decode(Uint8Array.of(lead, trail));
+        if (char.length === 1 && char !== '\ufffd' && !gbkTable.has(char)) gbkTable.set(char, [lead, trail]);
+      }
+    }
+  }
+  const bytes = [];
+  for (const char of text) {
+    const code = char.codePointAt(0);
+    if (code < 0x80) bytes.push(code);
+    else if (gbkTable.has(char)) bytes.push(...gbkTable.get(char));
+    else throw new Error(`"${char}" has no GBK encoding`);
+  }
+  return Buffer.from(bytes);
+}
