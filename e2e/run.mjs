@@ -6,6 +6,11 @@
 // workspace and runs the rest one after another. Ends with one line `N passed, N failed`.
 // Screenshots go to e2e/artifacts/ (a failing test leaves `failure-<file>-<n>.png`).
 //
+// To add journeys, add a file e2e/tests/NN-topic.mjs (NN orders the files) that calls
+// `test(name, async ({ browser, url }) => { const { page } = await openPage(browser); … })` with
+// the helpers of e2e/lib.mjs (signIn/signInAs, expect, waitFor, shoot, apiFromPage, encodeGbk…).
+// Pages opened with openPage are photographed on failure and closed after the test.
+//
 //   npm run test:e2e                       every test
 //   npm run test:e2e -- customers search   only tests whose file or name contains one of the words
 //   E2E_URL=http://127.0.0.1:3000 npm run test:e2e -- …   against a server already running (no build)

@@ -192,6 +192,12 @@ test('customers: claim a contact from the public pool (公海); it leaves the po
   expect(errors.length === 0, `page errors: ${errors.join(' | ')}`);
 });
 
+/** The Spotlight focuses its input once it has opened; keys typed before that would be lost. */
+async function waitForFocus(input) {
+  await input.waitFor();
+  await waitFor(() => input.evaluate((el) => el === document.activeElement), STEP_TIMEOUT_MS, 'the search box to take the focus');
+}
+
 /** Opens the Spotlight result for `id` with the keyboard: arrows down to it, then Enter. */
 async function openResultWithKeyboard(page, id) {
   const target = page.locator(`[data-testid="search-result"][data-id="${id}"]`);
@@ -219,7 +225,7 @@ test('customers: global search by two Chinese characters (Ctrl+K) and by the las
 
   await page.keyboard.press('Control+KeyK');
   const input = page.getByTestId('global-search-input');
-  await input.waitFor();
+  await waitForFocus(input);
   await page.keyboard.type(twoChars);
   await openResultWithKeyboard(page, target.id);
   await waitFor(async () => (await page.getByTestId('record-title').textContent()) === target.name, STEP_TIMEOUT_MS, `the 360° page of ${target.name}`);
@@ -227,7 +233,7 @@ test('customers: global search by two Chinese characters (Ctrl+K) and by the las
   // From another page, through the header's search box this time.
   await openContacts(page);
   await page.getByTestId('global-search').click();
-  await input.waitFor();
+  await waitForFocus(input);
   await page.keyboard.type(lastFour);
   // The first hit is highlighted as soon as the results arrive.
   await page.locator('[data-testid="search-result"][data-selected]').first().waitFor();
