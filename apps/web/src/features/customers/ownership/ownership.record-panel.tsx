@@ -10,13 +10,15 @@ import { ownershipApi } from './ownership-api';
 const when = (iso: string) => new Date(iso).toLocaleString();
 
 /** Owner, level, reclaim date, reassign/release actions and the transfer and stage history of a record. */
-export function OwnershipPanel({ object, id }: Pick<RecordPanelProps, 'object' | 'id'>) {
+export function OwnershipPanel({ object, id, record }: Pick<RecordPanelProps, 'object' | 'id'> & Partial<Pick<RecordPanelProps, 'record'>>) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const key = ['ownership', object, id];
-  const status = useQuery({ queryKey: [...key, 'status'], queryFn: () => ownershipApi.status(object, id) });
-  const history = useQuery({ queryKey: [...key, 'history'], queryFn: () => ownershipApi.history(object, id) });
-  const stages = useQuery({ queryKey: [...key, 'lifecycle'], queryFn: () => ownershipApi.lifecycle(object, id) });
+  // Keyed by the record's version too: an owner or stage changed on the record page shows here at once.
+  const version = record?.version ?? null;
+  const status = useQuery({ queryKey: [...key, 'status', version], queryFn: () => ownershipApi.status(object, id) });
+  const history = useQuery({ queryKey: [...key, 'history', version], queryFn: () => ownershipApi.history(object, id) });
+  const stages = useQuery({ queryKey: [...key, 'lifecycle', version], queryFn: () => ownershipApi.lifecycle(object, id) });
   const settings = useQuery({ queryKey: ['ownership-settings'], queryFn: ownershipApi.settings, staleTime: 60_000 });
   const [newOwner, setNewOwner] = useState<string | null>(null);
   const [releasing, setReleasing] = useState(false);
