@@ -4,7 +4,7 @@ import { AppError, assertCan, type Context, fileStorage } from '@voyage/kernel';
 import { imports } from '../db/imports';
 import { importBatches } from './import-batches';
 import { kindOf, loadImport, planSettingsOf, toImportView } from './load-import';
-import { planImportBatch } from './plan-import-batch';
+import { NO_PENDING, pendingOf, planImportBatch } from './plan-import-batch';
 
 /** Row errors kept for the screen; the counts cover every row. */
 const MAX_REPORTED_ERRORS = 200;
@@ -18,8 +18,12 @@ export async function dryRunImport(ctx: Context, id: string): Promise<TImport> {
   const settings = await planSettingsOf(ctx, current);
   const counts = { total: 0, created: 0, updated: 0, skipped: 0, rejected: 0 };
   const errors: TImportRowError[] = [];
+  let pending = NO_PENDING;
   for await (const batch of importBatches(fileStorage(ctx.env), current)) {
-    for (const row of await planImportBatch(ctx, kind, batch, settings)) {
+    const planned = await planImportBatch(ctx, kind, batch, settings, pending);
+    // As in the run: the previous batch's new records count as existing for this one.
+    pending = pendingOf(planned);
+    for (const row of planned) {
       counts.total += 1;
       counts[row.action] += 1;
       if (row.action === 'rejected' && errors.length < MAX_REPORTED_ERRORS) errors.push({ row: row.rowNumber, errors: row.errors.map((e) => ({ field: e.field, message: e.message })) });

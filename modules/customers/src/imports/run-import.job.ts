@@ -4,7 +4,7 @@ import { defineJob, emitEvents, loadActor, writeAudit, type Context, type Locale
 import { imports } from '../db/imports';
 import { importBatches } from './import-batches';
 import { kindOf, planSettingsOf, type ImportRecord } from './load-import';
-import { planImportBatch } from './plan-import-batch';
+import { NO_PENDING, pendingOf, planImportBatch } from './plan-import-batch';
 import { IMPORT_RUN_JOB } from './start-import-run';
 import { writeImportBatch } from './write-import-batch';
 
@@ -12,6 +12,11 @@ import { writeImportBatch } from './write-import-batch';
  * Runs an import batch by batch, each batch in its own transaction with the import's
  * counters, as the importer (their rights and data scope). A retried job resumes after the
  * last committed batch, so no row is imported twice.
+ *
+ * Batches are written one after another, but the next batch is read and planned (parsing,
+ * validation, lookups) while the previous one is being written: the database and Node work at
+ * the same time. The batch in flight passes its keys on (PendingKeys), so a row repeating one
+ * of them is still seen as a duplicate before that batch commits.
  */
 export const runImportJob = defineJob<{ workspaceId: string; importId: string }>({
   name: IMPORT_RUN_JOB,
@@ -30,14 +35,23 @@ export const runImportJob = defineJob<{ workspaceId: string; importId: string }>
       const kind = kindOf(current.object);
       const settings = await planSettingsOf(ctx, current);
       let processed = current.processed;
-      for await (const batch of importBatches(fileStorage(job.env), current, processed)) {
-        await db.transaction(async (tx: Tx) => {
-          const txCtx = { ...ctx, db: tx };
-          const planned = await planImportBatch(txCtx, kind, batch, settings);
-          await writeImportBatch(txCtx, kind, current!.id, processed, planned, settings.defs);
-        });
-        processed += batch.length;
+      let pending = NO_PENDING;
+      let writing: Promise<void> = Promise.resolve();
+      try {
+        for await (const batch of importBatches(fileStorage(job.env), current, processed)) {
+          const planned = await planImportBatch(ctx, kind, batch, settings, pending);
+          await writing;
+          const before = processed;
+          writing = db.transaction((tx: Tx) => writeImportBatch({ ...ctx, db: tx }, kind, current!.id, before, planned, settings.defs));
+          // Observed now, awaited before the next write or after the loop; a failure is not lost.
+          writing.catch(() => undefined);
+          processed += batch.length;
+          pending = pendingOf(planned);
+        }
+      } finally {
+        await writing.catch(() => undefined);
       }
+      await writing;
       await finish(ctx, (current = (await find())!));
     } catch (error) {
       if (job.isLastAttempt) await fail(error instanceof Error ? error.message : String(error));

@@ -1,15 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { AppError, assignAutonumbers, newId, type Context, type CustomFieldDef } from '@voyage/kernel';
-import type { contacts } from '../db/schema';
 import { importRows, imports } from '../db/imports';
 import type { RecordKind } from '../record-kinds';
+import { bulkInsertRows } from './bulk-insert-rows';
 import { bulkSetRecords } from './bulk-set-records';
 import type { PlannedRow } from './plan-import-batch';
 
 /**
- * Writes one planned batch in the caller's transaction: one multi-row insert for the
- * created records, one statement for the updated ones, one insert of their trail, and the
- * import's counters moved on only if no other attempt committed this batch first.
+ * Writes one planned batch in the caller's transaction: one insert for the created records,
+ * one statement for the updated ones, one insert of their trail, and the import's counters
+ * moved on only if no other attempt committed this batch first.
  */
 export async function writeImportBatch(tx: Context, kind: RecordKind, importId: string, processedBefore: number, rows: PlannedRow[], defs: CustomFieldDef[]): Promise<void> {
   const creates = rows.filter((r) => r.action === 'created');
@@ -24,7 +24,7 @@ export async function writeImportBatch(tx: Context, kind: RecordKind, importId: 
       trail.set(row.rowNumber, { recordId: id, versionAfter: 1 });
       return { ...builtIn, ...row.derived, workspaceId: tx.workspaceId, id, ownerId: (row.input.ownerId as string | undefined) ?? tx.actor.userId, custom: { ...row.custom, ...numbers[i] }, createdBy: tx.actor.userId, updatedBy: tx.actor.userId };
     });
-    await tx.db.insert(kind.table as typeof contacts).values(values as Array<typeof contacts.$inferInsert>);
+    await bulkInsertRows(tx.db, kind.table, values);
   }
 
   if (updates.length) {
@@ -45,7 +45,7 @@ export async function writeImportBatch(tx: Context, kind: RecordKind, importId: 
   }
 
   if (rows.length) {
-    await tx.db.insert(importRows).values(rows.map((row) => ({
+    await bulkInsertRows(tx.db, importRows, rows.map((row) => ({
       workspaceId: tx.workspaceId,
       importId,
       rowNumber: row.rowNumber,
