@@ -25,7 +25,7 @@ const report = async (who: SignedIn, object: 'contact' | 'account') => {
   const res = await inject(who, 'GET', `/api/v1/customers/data-quality?object=${object}`);
   expect(res.statusCode).toBe(200);
   return res.json() as {
-    checks: Array<{ key: string; label: string | null; validates: boolean; informational: boolean }>;
+    checks: Array<{ key: string; label: string | null; validates: boolean; informational: boolean; missingFilter: Record<string, string> | null }>;
     owners: Array<{ ownerId: string | null; ownerName: string | null; records: number; completeness: number | null; counts: Record<string, { missing: number; invalid: number }> }>;
     total: { records: number; completeness: number | null; counts: Record<string, { missing: number; invalid: number }> };
   };
@@ -70,13 +70,13 @@ describe('data-quality report (C5)', () => {
   it('counts missing and invalid contact fields by owner, with completeness per owner and overall', async () => {
     const body = await report(w.admin, 'contact');
     expect(body.checks).toEqual([
-      { key: 'email', label: null, validates: true, informational: false },
-      { key: 'phone', label: null, validates: true, informational: false },
-      { key: 'account', label: null, validates: false, informational: true },
-      { key: 'lifecycleStage', label: null, validates: false, informational: false },
-      { key: 'followUp', label: null, validates: false, informational: false },
+      { key: 'email', label: null, validates: true, informational: false, missingFilter: { 'filter[email][is_empty]': 'true' } },
+      { key: 'phone', label: null, validates: true, informational: false, missingFilter: { 'filter[phone][is_empty]': 'true', 'filter[mobile][is_empty]': 'true' } },
+      { key: 'account', label: null, validates: false, informational: true, missingFilter: { 'filter[accountId][is_empty]': 'true' } },
+      { key: 'lifecycleStage', label: null, validates: false, informational: false, missingFilter: { 'filter[lifecycleStage][is_empty]': 'true' } },
+      { key: 'followUp', label: null, validates: false, informational: false, missingFilter: { 'filter[followUpCount][eq]': '0', 'filter[lastFollowUpAt][is_empty]': 'true' } },
       // Required custom fields only; the optional nickname is not a gap.
-      { key: 'custom.budget_code', label: 'Budget code', validates: false, informational: false },
+      { key: 'custom.budget_code', label: 'Budget code', validates: false, informational: false, missingFilter: { 'filter[custom.budget_code][is_empty]': 'true' } },
     ]);
     expect(body.owners.map((o) => [o.ownerName, o.records])).toEqual([['Rep Anna', 3], ['Rep Bo', 1], [null, 1]]);
     const [anna, bo, pool] = body.owners;
@@ -118,6 +118,21 @@ describe('data-quality report (C5)', () => {
     const pool = body.owners.find((o) => o.ownerId === null)!;
     expect(pool.counts.website).toEqual({ missing: 0, invalid: 0 });
     expect(pool.completeness).toBe(20);
+  });
+
+  it('gives list filters that find exactly the records counted as missing', async () => {
+    for (const object of ['contact', 'account'] as const) {
+      const body = await report(w.admin, object);
+      for (const owner of body.owners) {
+        const ownerFilter = owner.ownerId ? `filter[ownerId][eq]=${owner.ownerId}` : 'filter[ownerId][is_empty]=true';
+        for (const check of body.checks) {
+          const filter = new URLSearchParams(check.missingFilter!).toString();
+          const list = await inject(w.admin, 'GET', `/api/v1/${object}s?${ownerFilter}&${filter}&limit=200`);
+          expect(list.statusCode).toBe(200);
+          expect([object, owner.ownerName, check.key, list.json().data.length]).toEqual([object, owner.ownerName, check.key, owner.counts[check.key].missing]);
+        }
+      }
+    }
   });
 
   it('drills down to exactly the records behind a cell, with the checked values', async () => {
@@ -169,6 +184,9 @@ describe('data-quality report (C5)', () => {
     const viewer = await w.member('viewer', 'Vera Viewer');
     const body = await report(viewer, 'contact');
     expect(body.checks.map((c) => c.key)).not.toContain('email');
+    // The list refuses filters on a masked field, so that cell drills down through the report only.
+    expect(body.checks.find((c) => c.key === 'phone')?.missingFilter).toBeNull();
+    expect(body.checks.find((c) => c.key === 'lifecycleStage')?.missingFilter).toEqual({ 'filter[lifecycleStage][is_empty]': 'true' });
     expect(body.total.records).toBe(5);
     expect((await inject(viewer, 'GET', '/api/v1/customers/data-quality/records?object=contact&check=email')).statusCode).toBe(400);
     const phones = (await inject(viewer, 'GET', `/api/v1/customers/data-quality/records?object=contact&owner=${repA.userId}&check=phone&problem=invalid`)).json();

@@ -35,6 +35,8 @@ export const ZDataQualityCheck = z.object({
   validates: z.boolean(),
   /** Shown for information, left out of the completeness score. */
   informational: z.boolean(),
+  missingFilter: z.record(z.string(), z.string()).nullable()
+    .describe('List filter parameters (`filter[field][op]`: value) that select the records missing this value in `GET /api/v1/contacts|accounts` and on the list page; null when the list cannot filter on the field for you (masked)'),
 });
 export type TDataQualityCheck = z.infer<typeof ZDataQualityCheck>;
 

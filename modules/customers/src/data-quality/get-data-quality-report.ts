@@ -48,7 +48,7 @@ export async function getDataQualityReport(ctx: Context, query: TDataQualityQuer
 
   return {
     object,
-    checks: checks.map((c) => ({ key: c.key, label: c.label, validates: c.invalid !== undefined, informational: c.informational })),
+    checks: checks.map((c) => ({ key: c.key, label: c.label, validates: c.invalid !== undefined, informational: c.informational, missingFilter: c.missingFilter })),
     owners,
     total,
   };

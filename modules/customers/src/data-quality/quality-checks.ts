@@ -30,10 +30,14 @@ export interface QualityCheck {
   missing: SQL;
   /** Present but unusable; never true together with `missing`. */
   invalid?: SQL;
+  /** The same records as `missing`, in list filter parameters: the report links to the list with them. */
+  missingFilter: Record<string, string> | null;
 }
 
-const blank = (column: PgColumn) => sql`(${column} is null or btrim(${column}) = '')`;
-const present = (column: PgColumn) => sql`(${column} is not null and btrim(${column}) <> '')`;
+// Empty as the list's `is_empty` filter means it, so a report count and its list agree.
+const blank = (column: PgColumn) => sql`(${column} is null or ${column} = '')`;
+const present = (column: PgColumn) => sql`(${column} is not null and ${column} <> '')`;
+const isEmpty = (...fields: string[]) => Object.fromEntries(fields.map((f) => [`filter[${f}][is_empty]`, 'true']));
 // A phone typed but never resolved to E.164 with the workspace region (written before a region
 // change, by a bulk load, or by an import with the check off) cannot be dialled or matched.
 const unparsedPhone = (raw: PgColumn, e164: PgColumn) => sql`(${present(raw)} and ${e164} is null)`;
@@ -41,26 +45,30 @@ const unparsedPhone = (raw: PgColumn, e164: PgColumn) => sql`(${present(raw)} an
 function contactChecks(): QualityCheck[] {
   const c = contacts;
   return [
-    { key: 'email', label: null, fields: ['email'], informational: false, missing: blank(c.email), invalid: sql`(${present(c.email)} and ${c.email} !~ ${EMAIL_PATTERN})` },
+    { key: 'email', label: null, fields: ['email'], informational: false, missingFilter: isEmpty('email'), missing: blank(c.email), invalid: sql`(${present(c.email)} and ${c.email} !~ ${EMAIL_PATTERN})` },
     {
-      key: 'phone', label: null, fields: ['phone', 'mobile'], informational: false,
+      key: 'phone', label: null, fields: ['phone', 'mobile'], informational: false, missingFilter: isEmpty('phone', 'mobile'),
       missing: sql`(${blank(c.phone)} and ${blank(c.mobile)})`,
       invalid: sql`(${unparsedPhone(c.phone, c.phoneE164)} or ${unparsedPhone(c.mobile, c.mobileE164)})`,
     },
-    { key: 'account', label: null, fields: ['accountId'], informational: true, missing: sql`(${c.accountId} is null)` },
-    { key: 'lifecycleStage', label: null, fields: ['lifecycleStage'], informational: false, missing: blank(c.lifecycleStage) },
-    { key: 'followUp', label: null, fields: [], informational: false, missing: sql`(${c.followUpCount} = 0 and ${c.lastFollowUpAt} is null)` },
+    { key: 'account', label: null, fields: ['accountId'], informational: true, missingFilter: isEmpty('accountId'), missing: sql`(${c.accountId} is null)` },
+    { key: 'lifecycleStage', label: null, fields: ['lifecycleStage'], informational: false, missingFilter: isEmpty('lifecycleStage'), missing: blank(c.lifecycleStage) },
+    {
+      key: 'followUp', label: null, fields: [], informational: false,
+      missingFilter: { 'filter[followUpCount][eq]': '0', ...isEmpty('lastFollowUpAt') },
+      missing: sql`(${c.followUpCount} = 0 and ${c.lastFollowUpAt} is null)`,
+    },
   ];
 }
 
 function accountChecks(): QualityCheck[] {
   const a = accounts;
   return [
-    { key: 'industry', label: null, fields: ['industry'], informational: false, missing: blank(a.industry) },
-    { key: 'region', label: null, fields: ['region'], informational: false, missing: blank(a.region) },
-    { key: 'phone', label: null, fields: ['phone'], informational: false, missing: blank(a.phone), invalid: unparsedPhone(a.phone, a.phoneE164) },
-    { key: 'website', label: null, fields: ['website'], informational: false, missing: blank(a.website), invalid: sql`(${present(a.website)} and btrim(${a.website}) !~* ${WEBSITE_PATTERN})` },
-    { key: 'lifecycleStage', label: null, fields: ['lifecycleStage'], informational: false, missing: blank(a.lifecycleStage) },
+    { key: 'industry', label: null, fields: ['industry'], informational: false, missingFilter: isEmpty('industry'), missing: blank(a.industry) },
+    { key: 'region', label: null, fields: ['region'], informational: false, missingFilter: isEmpty('region'), missing: blank(a.region) },
+    { key: 'phone', label: null, fields: ['phone'], informational: false, missingFilter: isEmpty('phone'), missing: blank(a.phone), invalid: unparsedPhone(a.phone, a.phoneE164) },
+    { key: 'website', label: null, fields: ['website'], informational: false, missingFilter: isEmpty('website'), missing: blank(a.website), invalid: sql`(${present(a.website)} and btrim(${a.website}) !~* ${WEBSITE_PATTERN})` },
+    { key: 'lifecycleStage', label: null, fields: ['lifecycleStage'], informational: false, missingFilter: isEmpty('lifecycleStage'), missing: blank(a.lifecycleStage) },
   ];
 }
 
@@ -70,6 +78,7 @@ function customCheck(custom: PgColumn, def: CustomFieldDef, locale: Locale): Qua
   const value = sql`(${custom}->${sql.raw(`'${def.key}'`)})`;
   return {
     key: `custom.${def.key}`, label: def.labels?.[locale] ?? def.label, fields: [`custom.${def.key}`], informational: false,
+    missingFilter: isEmpty(`custom.${def.key}`),
     missing: sql`(coalesce(${value}, 'null'::jsonb) in ('null'::jsonb, '""'::jsonb, '[]'::jsonb))`,
   };
 }
@@ -81,5 +90,13 @@ export function qualityChecks(object: 'contact' | 'account', defs: CustomFieldDe
     ...(object === 'contact' ? contactChecks() : accountChecks()),
     ...defs.filter((d) => d.required).map((d) => customCheck(custom, d, locale)),
   ];
-  return all.filter((check) => check.fields.every((field) => fieldRule(actor, object, field) !== 'hidden'));
+  const rule = (field: string) => fieldRule(actor, object, field);
+  return all
+    .filter((check) => check.fields.every((field) => rule(field) !== 'hidden'))
+    // The list refuses filters on masked fields; such a cell drills down through the report only.
+    .map((check) => (filterFields(check.missingFilter).some((f) => rule(f) === 'masked') ? { ...check, missingFilter: null } : check));
+}
+
+function filterFields(filter: Record<string, string> | null): string[] {
+  return Object.keys(filter ?? {}).map((param) => /^filter\[([^\]]+)\]/.exec(param)![1]);
 }

@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { Card, Group, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
+import { Anchor, Card, type AnchorProps, Group, Progress, SegmentedControl, SimpleGrid, Stack, Table, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useNavigate, useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
@@ -15,10 +16,24 @@ const HINTS = new Set(['email', 'phone', 'account', 'followUp', 'website']);
 
 const ownerParam = (row: TDataQualityRow) => row.ownerId ?? 'none';
 
+/** A real link to the contacts or accounts list with filters in its address (new tab works), followed in the app on a plain click. */
+function ListLink({ to, search, children, ...props }: { to: '/contacts' | '/accounts'; search: Record<string, string>; children: ReactNode; 'data-testid'?: string; 'aria-label'?: string } & AnchorProps) {
+  const router = useRouter();
+  const navigate = useNavigate();
+  const href = router.buildLocation({ to, search }).href;
+  const follow = (e: React.MouseEvent) => {
+    if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    void navigate({ to, search });
+  };
+  return <Anchor href={href} onClick={follow} {...props}>{children}</Anchor>;
+}
+
 /** Data-quality report: missing and invalid fields by owner, completeness, drill-down to the records. */
 export function DataQualityPage() {
   const { t } = useTranslation();
   const [object, setObject] = useState<CustomerObject>('contact');
+  const navigate = useNavigate();
   const [cell, setCell] = useState<DataQualityCell | null>(null);
   const report = useQuery({ queryKey: ['data-quality', object], queryFn: ({ signal }) => dataQualityApi.report(object, signal), placeholderData: keepPreviousData });
   const data = report.data?.object === object ? report.data : undefined;
@@ -27,18 +42,30 @@ export function DataQualityPage() {
 
   const checkLabel = (c: TDataQualityCheck) => c.label ?? t(`dataQuality.check_${c.key}`);
   const ownerLabel = (row: TDataQualityRow) => row.ownerName ?? (row.ownerId ? t('dataQuality.unknownOwner') : t('dataQuality.noOwner'));
-  const open = (row: TDataQualityRow | null, check?: TDataQualityCheck, problem: TDataQualityProblem = 'missing') =>
-    setCell({ object, owner: row ? ownerParam(row) : undefined, ownerLabel: row ? ownerLabel(row) : t('dataQuality.overall'), check: check?.key, checkLabel: check ? checkLabel(check) : undefined, problem });
+  const open = (row: TDataQualityRow | null, check: TDataQualityCheck, problem: TDataQualityProblem) =>
+    setCell({ object, owner: row ? ownerParam(row) : undefined, ownerLabel: row ? ownerLabel(row) : t('dataQuality.overall'), check: check.key, checkLabel: checkLabel(check), problem });
 
+  /**
+   * The list page's address for an owner's records, missing a value when a check is given: its
+   * filters come from the server (null when the list cannot express them, e.g. a masked field).
+   */
+  const listSearch = (row: TDataQualityRow | null, check?: TDataQualityCheck): Record<string, string> | null => {
+    if (check && !check.missingFilter) return null;
+    const owner: Record<string, string> = !row ? {} : row.ownerId ? { 'filter[ownerId][eq]': row.ownerId } : { 'filter[ownerId][is_empty]': 'true' };
+    return { ...owner, ...check?.missingFilter };
+  };
+  const listPath = object === 'contact' ? '/contacts' : '/accounts';
+
+  // Missing values open the contacts/accounts list filtered to them; invalid ones (not a list filter) open the drill-down drawer.
   const count = (row: TDataQualityRow | null, check: TDataQualityCheck, problem: TDataQualityProblem) => {
     const n = (row ?? data!.total).counts[check.key]?.[problem] ?? 0;
     const id = `dq-cell-${row ? ownerParam(row) : 'all'}-${check.key}-${problem}`;
     if (n === 0) return <Text size="sm" c="dimmed" data-testid={id}>0</Text>;
-    return (
-      <UnstyledButton onClick={() => open(row, check, problem)} data-testid={id} aria-label={`${checkLabel(check)} · ${t(`dataQuality.${problem}`)} · ${row ? ownerLabel(row) : t('dataQuality.overall')}: ${n}`}>
-        <Text size="sm" fw={600} c={problem === 'invalid' ? 'red' : check.informational ? 'dimmed' : 'orange'} td="underline">{n.toLocaleString()}</Text>
-      </UnstyledButton>
-    );
+    const label = `${checkLabel(check)} · ${t(`dataQuality.${problem}`)} · ${row ? ownerLabel(row) : t('dataQuality.overall')}: ${n}`;
+    const number = <Text span size="sm" fw={600} c={problem === 'invalid' ? 'red' : check.informational ? 'dimmed' : 'orange'} td="underline">{n.toLocaleString()}</Text>;
+    const search = problem === 'missing' ? listSearch(row, check) : null;
+    if (search) return <ListLink to={listPath} search={search} data-testid={id} aria-label={label} underline="never">{number}</ListLink>;
+    return <UnstyledButton onClick={() => open(row, check, problem)} data-testid={id} aria-label={label}>{number}</UnstyledButton>;
   };
 
   const score = (value: number | null) => (
@@ -63,9 +90,9 @@ export function DataQualityPage() {
     return (
       <Table.Tr key={r ? ownerParam(r) : 'all'} fw={r ? undefined : 700} bg={r ? undefined : 'var(--mantine-color-default-hover)'}>
         <Table.Td>
-          <UnstyledButton onClick={() => open(r)} data-testid={`dq-owner-${r ? ownerParam(r) : 'all'}`}>
-            <Text size="sm" fw={r ? 500 : 700} c={r && r.ownerId === null ? 'dimmed' : undefined}>{r ? ownerLabel(r) : t('dataQuality.overall')}</Text>
-          </UnstyledButton>
+          <ListLink to={listPath} search={listSearch(r)!} data-testid={`dq-owner-${r ? ownerParam(r) : 'all'}`} size="sm" fw={r ? 500 : 700} c={r && r.ownerId === null ? 'dimmed' : undefined}>
+            {r ? ownerLabel(r) : t('dataQuality.overall')}
+          </ListLink>
         </Table.Td>
         <Table.Td ta="right">{source.records.toLocaleString()}</Table.Td>
         <Table.Td>{score(source.completeness)}</Table.Td>
@@ -105,7 +132,7 @@ export function DataQualityPage() {
           </SimpleGrid>
           <Card withBorder data-testid="dq-chart">
             <Text fw={600} mb="xs">{t('dataQuality.chartTitle')}</Text>
-            <CompletenessChart bars={owners.map((o) => ({ label: ownerLabel(o), completeness: o.completeness ?? 0 }))} onPick={(i) => open(owners[i])} />
+            <CompletenessChart bars={owners.map((o) => ({ label: ownerLabel(o), completeness: o.completeness ?? 0 }))} onPick={(i) => void navigate({ to: listPath, search: listSearch(owners[i])! })} />
           </Card>
           <Card withBorder padding={0}>
             <Table.ScrollContainer minWidth={420 + checks.reduce((w, c) => w + (c.validates ? 160 : 90), 0)}>
