@@ -10,6 +10,7 @@ import { timelineSubscriber } from './timeline/timeline-subscriber';
 import { ownershipRoutes } from './http/ownership.routes';
 import { dataQualityRoutes } from './http/data-quality.routes';
 import { reclaimStaleRecordsJob } from './ownership/reclaim-stale-records.job';
+import { duplicateScanJob } from './duplicates/scan/duplicate-scan.job';
 import { customerObjects } from './objects';
 import { accountSearch } from './search/search-accounts';
 import { contactSearch } from './search/search-contacts';
@@ -19,6 +20,7 @@ import './timeline/messages';
 import './relationships/messages';
 import './tags/messages';
 import './imports/messages';
+import './merge/messages';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).
 registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt });
@@ -41,13 +43,14 @@ export const customersModule = defineModule({
     await dataQualityRoutes(app);
   },
   subscribers: [timelineSubscriber],
-  jobs: [followUpReminderJob, runImportJob, buildExportJob, reclaimStaleRecordsJob],
+  jobs: [followUpReminderJob, runImportJob, buildExportJob, reclaimStaleRecordsJob, duplicateScanJob],
   nav: [
     { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },
     { key: 'contacts', path: '/contacts', labels: { 'zh-CN': '联系人', 'zh-TW': '聯絡人', en: 'Contacts' }, icon: 'users' },
     { key: 'pool', path: '/pool', labels: { 'zh-CN': '公海', 'zh-TW': '公海', en: 'Public pool' }, icon: 'inbox' },
     { key: 'lifecycle', path: '/reports/lifecycle', labels: { 'zh-CN': '生命周期漏斗', 'zh-TW': '生命週期漏斗', en: 'Lifecycle funnel' }, icon: 'analytics' },
     { key: 'data-quality', path: '/reports/data-quality', labels: { 'zh-CN': '数据质量', 'zh-TW': '資料品質', en: 'Data quality' }, icon: 'analytics' },
+    { key: 'duplicates', path: '/duplicates', labels: { 'zh-CN': '查重', 'zh-TW': '查重', en: 'Duplicates' }, icon: 'copy' },
     { key: 'segments', path: '/segments', labels: { 'zh-CN': '客户细分', 'zh-TW': '客戶區隔', en: 'Segments' }, icon: 'filter' },
   ],
 });

@@ -20,7 +20,7 @@ export interface RecordKind {
   writable: readonly string[];
   /** Fields holding ids of accounts, checked to exist in the workspace. */
   accountLinks: readonly string[];
-  events: { created: string; updated: string; deleted: string; restored: string };
+  events: { created: string; updated: string; deleted: string; restored: string; merged: string };
   list: ListSpec;
 }
 
@@ -48,7 +48,7 @@ export const accountKind: RecordKind = {
   table: accounts,
   writable: ['name', 'legalName', 'industry', 'region', 'size', 'website', 'phone', 'ownerId', 'parentAccountId', 'tags', 'lifecycleStage'],
   accountLinks: ['parentAccountId'],
-  events: { created: CUSTOMER_EVENTS.accountCreated, updated: CUSTOMER_EVENTS.accountUpdated, deleted: CUSTOMER_EVENTS.accountDeleted, restored: CUSTOMER_EVENTS.accountRestored },
+  events: { created: CUSTOMER_EVENTS.accountCreated, updated: CUSTOMER_EVENTS.accountUpdated, deleted: CUSTOMER_EVENTS.accountDeleted, restored: CUSTOMER_EVENTS.accountRestored, merged: CUSTOMER_EVENTS.accountMerged },
   list: {
     id: accounts.id,
     custom: accounts.custom,
@@ -72,7 +72,7 @@ export const contactKind: RecordKind = {
   table: contacts,
   writable: ['name', 'email', 'phone', 'mobile', 'title', 'accountId', 'ownerId', 'tags', 'lifecycleStage'],
   accountLinks: ['accountId'],
-  events: { created: CUSTOMER_EVENTS.contactCreated, updated: CUSTOMER_EVENTS.contactUpdated, deleted: CUSTOMER_EVENTS.contactDeleted, restored: CUSTOMER_EVENTS.contactRestored },
+  events: { created: CUSTOMER_EVENTS.contactCreated, updated: CUSTOMER_EVENTS.contactUpdated, deleted: CUSTOMER_EVENTS.contactDeleted, restored: CUSTOMER_EVENTS.contactRestored, merged: CUSTOMER_EVENTS.contactMerged },
   list: {
     id: contacts.id,
     custom: contacts.custom,

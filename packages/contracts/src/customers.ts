@@ -16,6 +16,8 @@ const recordMeta = {
   createdBy: z.string().nullable(),
   updatedBy: z.string().nullable(),
   deletedAt: z.string().nullable(),
+  /** Set on a record merged into another (it is then in the trash and cannot be restored). */
+  mergedIntoId: z.string().nullable(),
   // Kept by follow-up writes (read-only).
   lastFollowUpAt: z.string().nullable(),
   lastFollowUpSummary: z.string().nullable(),
@@ -109,6 +111,9 @@ export const CUSTOMER_EVENTS = {
   contactUpdated: 'customers.contact.updated',
   contactDeleted: 'customers.contact.deleted',
   contactRestored: 'customers.contact.restored',
+  /** `{ object, survivorId, mergedId, mergeId }`: modules holding rows of the merged record move them to the survivor. */
+  accountMerged: 'customers.account.merged',
+  contactMerged: 'customers.contact.merged',
 } as const;
 
 export const ZCustomerRecordEvent = z.object({ id: z.string(), object: z.enum(['account', 'contact']), ownerId: z.string().nullable(), changes: z.record(z.string(), z.unknown()).optional(), previous: z.record(z.string(), z.unknown()).optional() });

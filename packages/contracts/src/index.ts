@@ -14,5 +14,6 @@ export * from './customers-imports';
 export * from './customers-segments';
 export * from './customers-ownership';
 export * from './search';
+export * from './customers-duplicates';
 export * from './customers-views';
 export * from './customers-data-quality';

@@ -56,6 +56,8 @@ const accountsRoute = createRoute({ getParentRoute: () => appRoute, path: '/acco
 const accountGraphRoute = createRoute({ getParentRoute: () => appRoute, path: '/accounts/$id/graph', component: lazyRouteComponent(() => import('../features/customers/relationships/account-graph-page'), 'AccountGraphPage') });
 const poolRoute = createRoute({ getParentRoute: () => appRoute, path: '/pool', component: lazyRouteComponent(() => import('../features/customers/ownership/pool-page'), 'PoolPage') });
 const lifecycleReportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/lifecycle', component: lazyRouteComponent(() => import('../features/customers/ownership/lifecycle-report-page'), 'LifecycleReportPage') });
+const duplicatesRoute = createRoute({ getParentRoute: () => appRoute, path: '/duplicates', component: lazyRouteComponent(() => import('../features/customers/duplicates/duplicates-page'), 'DuplicatesPage') });
+const mergeRoute = createRoute({ getParentRoute: () => appRoute, path: '/duplicates/merge', validateSearch: (search: Record<string, unknown>): { object?: string; a?: string; b?: string; pair?: string } => ({ object: typeof search.object === 'string' ? search.object : undefined, a: typeof search.a === 'string' ? search.a : undefined, b: typeof search.b === 'string' ? search.b : undefined, pair: typeof search.pair === 'string' ? search.pair : undefined }), component: lazyRouteComponent(() => import('../features/customers/duplicates/merge-page'), 'MergePage') });
 const dataQualityRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/data-quality', component: lazyRouteComponent(() => import('../features/customers/data-quality/data-quality-page'), 'DataQualityPage') });
 const segmentsRoute = createRoute({ getParentRoute: () => appRoute, path: '/segments', component: lazyRouteComponent(() => import('../features/customers/segments/segments-page'), 'SegmentsPage') });
 const segmentRoute = createRoute({
@@ -104,7 +106,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, importsRoute, importNewRoute, importRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

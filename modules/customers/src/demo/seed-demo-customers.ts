@@ -7,6 +7,9 @@ import { followUps, timelineEntries } from '../db/timeline';
 import '../timeline/messages';
 import { DEMO_SOURCES, DEMO_TAGS } from './demo-catalog';
 import { planDemoCustomers, type DemoOwner, type DemoPlan } from './plan-demo-customers';
+import { addDemoDuplicates } from './plan-demo-duplicates';
+import { duplicateScans } from '../db/duplicates';
+import { runDuplicateScan } from '../duplicates/scan/run-duplicate-scan';
 
 const BATCH = 400;
 
@@ -57,12 +60,13 @@ function timelineRows(workspaceId: string, plan: DemoPlan, locale: Locale): Arra
  */
 export async function seedDemoCustomers(ctx: { database: Database; workspaceId: string; adminUserId: string; now?: number }): Promise<void> {
   const { workspaceId, adminUserId } = ctx;
-  await ctx.database.db.transaction(async (tx) => {
+  const seeded = await ctx.database.db.transaction(async (tx) => {
     const done = await tx.select({ id: schema.customFieldDefs.id }).from(schema.customFieldDefs)
       .where(and(eq(schema.customFieldDefs.workspaceId, workspaceId), eq(schema.customFieldDefs.object, 'contact'), eq(schema.customFieldDefs.key, 'source'), isNull(schema.customFieldDefs.deletedAt)));
-    if (done.length > 0) return;
+    if (done.length > 0) return false;
     const [ws] = await tx.select({ locale: schema.workspaces.defaultLocale }).from(schema.workspaces).where(eq(schema.workspaces.id, workspaceId));
     const plan = planDemoCustomers(workspaceId, await demoOwners(tx, workspaceId, adminUserId), ctx.now ?? Date.now());
+    addDemoDuplicates(plan, ctx.now ?? Date.now());
     const by = { createdBy: adminUserId, updatedBy: adminUserId };
     const budget = (object: string, position: number) => ({ workspaceId, id: newId(), object, key: 'budget', label: '预算', labels: { 'zh-CN': '预算', 'zh-TW': '預算', en: 'Budget' }, type: 'currency', config: { currency: 'CNY' }, position, ...by });
     await tx.insert(schema.customFieldDefs).values([
@@ -86,5 +90,13 @@ export async function seedDemoCustomers(ctx: { database: Database; workspaceId: 
       { workspaceId, id: newId(), name: '90 天未跟进', description: '最近一次跟进在 90 天以前的联系人', object: 'contact', kind: 'dynamic', shared: true, ownerId: adminUserId, ...by,
         rules: { op: 'and', rules: [{ field: 'lastFollowUpAt', operator: 'more_than_days_ago', value: 90 }] } },
     ]);
+    return true;
   });
+  if (!seeded) return;
+  // The duplicate finder's first run, so the review queue shows the demo's duplicates at once.
+  for (const object of ['contact', 'account'] as const) {
+    const id = newId();
+    await ctx.database.db.insert(duplicateScans).values({ workspaceId, id, object, status: 'queued', requestedBy: adminUserId });
+    await runDuplicateScan(ctx.database, workspaceId, id);
+  }
 }

@@ -1,4 +1,4 @@
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { emitEvents, scopedWhere, writeAudit, type Context } from '@voyage/kernel';
 import type { contacts } from '../db/schema';
 import { toWire, type RecordKind } from '../record-kinds';
@@ -6,7 +6,8 @@ import { runInTransaction } from './run-in-transaction';
 
 /**
  * Brings records back from the trash. Whoever may delete a record may restore it; records
- * outside that scope, or not in the trash, are left alone. Returns the restored rows.
+ * outside that scope, or not in the trash, are left alone, and so are records merged into
+ * another (their rows and values live on the survivor). Returns the restored rows.
  */
 export async function restoreRecords(ctx: Context, kind: RecordKind, ids: string[]): Promise<Array<Record<string, unknown>>> {
   const t = kind.table as typeof contacts;
@@ -17,7 +18,7 @@ export async function restoreRecords(ctx: Context, kind: RecordKind, ids: string
     const rows = await tx.db
       .update(t)
       .set({ deletedAt: null, updatedAt: new Date(), updatedBy: tx.actor.userId, version: sql`${t.version} + 1` })
-      .where(and(scope, inArray(t.id, unique)))
+      .where(and(scope, inArray(t.id, unique), isNull(t.mergedIntoId)))
       .returning();
     await writeAudit(tx.db, rows.map((row) => ({ workspaceId: tx.workspaceId, action: 'restore', object: kind.object, recordId: row.id, summary: row.name, newValues: { deletedAt: null }, actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, ip: tx.ip, requestId: tx.requestId })));
     await emitEvents(tx.db, rows.map((row) => ({ workspaceId: tx.workspaceId, event: kind.events.restored, payload: { id: row.id, object: kind.object, ownerId: row.ownerId }, actorUserId: tx.actor.userId })));

@@ -1,6 +1,6 @@
 import {
   IconAddressBook, IconBuildingSkyscraper, IconChartBar, IconHeadset, IconHeartHandshake, IconHome, IconPlugConnected,
-  IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, type Icon,
+  IconCopy, IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, type Icon,
 } from '@tabler/icons-react';
 
 /** Modules name their nav icons by key; unknown keys get a neutral icon. */
@@ -22,6 +22,7 @@ const ICONS: Record<string, Icon> = {
   analytics: IconChartBar,
   integrations: IconPlugConnected,
   filter: IconFilter,
+  copy: IconCopy,
 };
 
 export function navIcon(name: string | null | undefined): Icon {
