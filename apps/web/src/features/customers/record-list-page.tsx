@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Drawer, Group, ScrollArea, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
@@ -101,8 +101,9 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
   }, [ready, object, viewId, state.columns]);
 
   const catalogue = useMemo(() => columnCatalogue(object, customFields), [object, customFields]);
-  const shownKeys = state.columns ?? defaultColumns(config, customFields);
-  const columns = useMemo(() => visibleColumns(catalogue, shownKeys).filter((c) => trash || c.key !== 'deletedAt'), [catalogue, shownKeys, trash]);
+  const shownKeys = useMemo(() => state.columns ?? defaultColumns(config, customFields), [state.columns, config, customFields]);
+  // The trash also shows when each record was deleted.
+  const columns = useMemo(() => visibleColumns(catalogue, trash ? [...shownKeys.filter((k) => k !== 'deletedAt'), 'deletedAt'] : shownKeys), [catalogue, shownKeys, trash]);
   const filterFields = useMemo(() => ruleFields(object, customFields, (f) => localized(f.labels, f.label)), [object, customFields]);
 
   const query = listQuery(state, session.user.id);
@@ -146,12 +147,13 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
       setState(fromViewState(view.state));
     } else pickView(null);
   };
-  const toggle = (id: string) => setSelected((s) => {
+  const toggle = useCallback((id: string) => setSelected((s) => {
     const next = new Set(s);
     if (next.has(id)) next.delete(id);
     else next.add(id);
     return next;
-  });
+  }), []);
+  const open = useCallback((row: RecordRow) => { if (!trash) setEditing(row); }, [trash]);
   const toggleAll = () => setSelected((s) => (rows.length > 0 && rows.every((r) => s.has(r.id!)) ? new Set() : new Set(rows.map((r) => r.id!))));
 
   function closeDrawer() {
@@ -202,7 +204,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
         <TextInput leftSection={<IconSearch size={16} />} placeholder={t('customers.searchName')} aria-label={t('customers.searchName')} value={state.q} onChange={(e) => update({ q: e.currentTarget.value })} style={{ flex: 2, minWidth: 200 }} />
         <FilterButton filters={state.filters} opened={filtersOpen} onToggle={() => setFiltersOpen((v) => !v)} />
         <Select aria-label={t('customers.sort')} value={state.sort} onChange={(v) => v && update({ sort: v })} allowDeselect={false} w={190} data={sortOptions} comboboxProps={{ withinPortal: true }} />
-        <ColumnChooser catalogue={catalogue.filter((c) => c.key !== 'deletedAt')} value={shownKeys} onChange={(cols) => update({ columns: cols })} onReset={() => update({ columns: null })} />
+        {!phone && <ColumnChooser catalogue={catalogue.filter((c) => c.key !== 'deletedAt')} value={shownKeys} onChange={(cols) => update({ columns: cols })} onReset={() => update({ columns: null })} />}
       </Group>
       {filtersOpen && <FilterPanel object={object} fields={filterFields} filters={state.filters} onChange={(filters) => update({ filters })} onClose={() => setFiltersOpen(false)} />}
       <FilterChips fields={filterFields} filters={state.filters} onChange={(filters) => update({ filters })} />
@@ -216,7 +218,7 @@ export function RecordListPage({ config }: { config: ObjectConfig }) {
       )}
       {rows.length > 0 && !phone && (
         <VirtualRecordTable object={object} rows={rows} columns={columns} lookups={lookups} sort={state.sort} onSort={(sort) => update({ sort })}
-          selectable={canSelect} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={(row) => !trash && setEditing(row)} trash={trash}
+          selectable={canSelect} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={open} trash={trash}
           hasNextPage={pages.hasNextPage} isFetchingNextPage={pages.isFetchingNextPage} fetchNextPage={() => void pages.fetchNextPage()} />
       )}
       {rows.length > 0 && (

@@ -1,7 +1,5 @@
-import { Text } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { accountsApi } from '../../../api/customers';
 import { membersApi } from '../../../api/platform';
 import { formatDateTime } from '../../../i18n/format';
@@ -39,26 +37,42 @@ export function useCellLookups(pages: RecordRow[][], columns: ColumnDef[]): Cell
   return { members: new Map((members.data?.data ?? []).map((m) => [m.userId, m.name])), accounts: accountNames };
 }
 
-const clip = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' } as const;
+// Cells are plain elements: a screen holds a few hundred of them and they re-render while scrolling.
+const clip = { display: 'block', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', fontSize: 'var(--mantine-font-size-sm)' } as const;
+const link = { ...clip, color: 'var(--mantine-primary-color-filled)', textDecoration: 'none' } as const;
 
-/** One cell of the table, formatted for its column. */
-export function RecordCell({ column, row, lookups }: { column: ColumnDef; row: RecordRow; lookups: CellLookups }) {
-  const { t } = useTranslation();
+/** The text of a cell, formatted for its column. */
+function cellText(column: ColumnDef, row: RecordRow, lookups: CellLookups, t: TFunction): string {
   if (column.custom) {
     const value = row.custom?.[column.custom.key];
-    const text = column.custom.type === 'user' && typeof value === 'string' ? lookups.members.get(value) ?? '' : formatCustomValue(column.custom, value);
-    return <Text size="sm" style={clip}>{text}</Text>;
+    return column.custom.type === 'user' && typeof value === 'string' ? lookups.members.get(value) ?? '' : formatCustomValue(column.custom, value);
   }
   const value = row[column.key];
+  if (value === null || value === undefined) return '';
+  if (DATE_COLUMNS.has(column.key)) return formatDateTime(String(value));
+  if (column.key === 'ownerId') return lookups.members.get(String(value)) ?? '';
+  if (column.key === 'lifecycleStage') return t(`customers.lifecycle.${String(value)}`);
+  return String(value);
+}
+
+/** In-app navigation for a plain link; modified clicks (new tab, new window) stay with the browser. */
+export function followLink(e: React.MouseEvent<HTMLAnchorElement>, onNavigate: (path: string) => void): void {
+  e.stopPropagation();
+  if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  onNavigate(e.currentTarget.getAttribute('href')!);
+}
+
+/** One cell of the table. Account links navigate inside the app through `onNavigate`. */
+export function RecordCell({ column, row, lookups, t, onNavigate }: { column: ColumnDef; row: RecordRow; lookups: CellLookups; t: TFunction; onNavigate: (path: string) => void }) {
   if (column.key === 'tags') return <div style={{ overflow: 'hidden', maxHeight: 24 }}><TagChips tags={row.tags ?? []} size="xs" max={3} /></div>;
-  if (DATE_COLUMNS.has(column.key)) return <Text size="sm" style={clip}>{typeof value === 'string' ? formatDateTime(value) : ''}</Text>;
-  if (column.key === 'ownerId') return <Text size="sm" style={clip}>{typeof value === 'string' ? lookups.members.get(value) ?? '' : ''}</Text>;
-  if (column.key === 'lifecycleStage') return <Text size="sm" style={clip}>{typeof value === 'string' ? t(`customers.lifecycle.${value}`) : ''}</Text>;
+  const value = row[column.key];
   if (ACCOUNT_LINKS.includes(column.key) && typeof value === 'string') {
     const name = lookups.accounts.get(value);
+    const path = `/accounts/${value}`;
     return name
-      ? <Text size="sm" style={clip} component={Link} to={`/accounts/${value}`} onClick={(e: React.MouseEvent) => e.stopPropagation()} c="var(--mantine-primary-color-filled)">{name}</Text>
-      : <Text size="sm" c="dimmed" style={clip}>—</Text>;
+      ? <a href={path} style={link} onClick={(e) => followLink(e, onNavigate)}>{name}</a>
+      : <span style={{ ...clip, color: 'var(--mantine-color-dimmed)' }}>—</span>;
   }
-  return <Text size="sm" style={clip}>{value === null || value === undefined ? '' : String(value)}</Text>;
+  return <span style={clip}>{cellText(column, row, lookups, t)}</span>;
 }

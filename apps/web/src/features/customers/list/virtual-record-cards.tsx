@@ -34,7 +34,7 @@ export function VirtualRecordCards(props: Props) {
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   return (
-    <div ref={scrollRef} data-testid="record-cards" style={{ height: 'max(360px, calc(100dvh - 300px))', overflow: 'auto' }}>
+    <div ref={scrollRef} data-testid="record-cards" style={{ maxHeight: 'max(360px, calc(100dvh - 300px))', overflow: 'auto' }}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const row: RecordRow = rows[item.index];
