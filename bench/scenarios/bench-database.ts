@@ -13,8 +13,8 @@ export interface BenchDatabase {
   kind: 'postgres' | 'pglite';
   /** PostgreSQL: the benchmark database's URL. */
   url?: string;
-  /** PGlite: the VOYAGE_DATA_DIR holding `pglite/`. */
-  dataDir?: string;
+  /** The server's VOYAGE_DATA_DIR: PGlite's `pglite/` and, on both databases, uploaded and exported files. */
+  dataDir: string;
   seeded: SeedScaleResult & { seconds: number };
   /** `Authorization: Bearer` value for the seeded workspace's admin. */
   apiKey: string;
@@ -58,7 +58,8 @@ async function adminQuery(adminUrl: string, text: string): Promise<void> {
 /** A fresh database (PostgreSQL) or data directory (PGlite), migrated and seeded at the scale. */
 export async function prepareBenchDatabase(options: PrepareOptions): Promise<BenchDatabase> {
   let url: string | undefined;
-  let dataDir: string | undefined;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'voyage-bench-'));
+  const removeDir = async () => rmSync(dataDir, { recursive: true, force: true });
   let open: () => Promise<Database>;
   let drop: () => Promise<void>;
   if (options.kind === 'postgres') {
@@ -67,14 +68,15 @@ export async function prepareBenchDatabase(options: PrepareOptions): Promise<Ben
     const dbUrl = withDatabase(options.adminUrl, name);
     url = dbUrl;
     open = () => openDatabase({ url: dbUrl, poolSize: 4 });
-    drop = () => adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    options.log(`database ${name}`);
+    drop = async () => {
+      await adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await removeDir();
+    };
+    options.log(`database ${name}, files in ${dataDir}`);
   } else {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'voyage-bench-'));
-    dataDir = dir;
-    open = () => openDatabase({ dataDir: path.join(dir, 'pglite') });
-    drop = async () => rmSync(dir, { recursive: true, force: true });
-    options.log(`data directory ${dir}`);
+    open = () => openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    drop = removeDir;
+    options.log(`data directory ${dataDir}`);
   }
 
   const database = await open();

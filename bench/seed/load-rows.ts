@@ -1,5 +1,5 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '@voyage/kernel';
 
@@ -65,27 +65,105 @@ export interface LoadOptions {
   rebuildIndexes?: boolean;
 }
 
-/**
- * Loads rows through the fast path of each database: COPY FROM STDIN on PostgreSQL, multi-row
- * parameterised INSERTs on PGlite. Returns the number of rows written.
- */
-export async function loadRows(database: Database, table: string, rows: Iterable<Row>, options: LoadOptions = {}): Promise<number> {
-  const iterator = rows[Symbol.iterator]();
-  const first = iterator.next();
-  if (first.done) return 0;
-  const columns = planColumns(await describeTable(database, table), table, first.value, new Set(options.optional ?? []));
-  const all = (function* () {
-    yield first.value;
-    for (let r = iterator.next(); !r.done; r = iterator.next()) yield r.value;
-  })();
-  return database.kind === 'postgres' && database.pool ? copyRows(database, table, columns, all, options) : insertRows(database, table, columns, all, options);
+/** Rows written to one table as they are generated; `end` commits them. */
+export interface TableWriter {
+  /** Queues a row; a returned promise asks the caller to wait (backpressure) before the next. */
+  write(row: Row): Promise<void> | undefined;
+  /** Flushes, rebuilds dropped indexes, commits; returns the number of rows written. */
+  end(): Promise<number>;
+  /** Rolls back (PostgreSQL) after a failure elsewhere. */
+  abort(): Promise<void>;
 }
 
-async function copyRows(database: Database, table: string, columns: ColumnInfo[], rows: Iterable<Row>, options: LoadOptions): Promise<number> {
-  let count = 0;
-  function* chunks(): Generator<string> {
-    let buffer = '';
+/**
+ * A writer through the fast path of each database: COPY FROM STDIN on PostgreSQL (its own
+ * connection and transaction, so several tables load at once), multi-row parameterised
+ * INSERTs on PGlite. Columns are those of the first row.
+ */
+export function openTableWriter(database: Database, table: string, options: LoadOptions = {}): TableWriter {
+  let inner: Promise<TableWriter> | undefined;
+  let opened: TableWriter | undefined;
+  let empty = true;
+  return {
+    write(row) {
+      if (opened) return opened.write(row);
+      empty = false;
+      inner ??= describeTable(database, table).then((info) => {
+        const columns = planColumns(info, table, row, new Set(options.optional ?? []));
+        return database.kind === 'postgres' && database.pool ? copyWriter(database, table, columns, options) : insertWriter(database, table, columns, options);
+      });
+      return inner.then((w) => {
+        opened = w;
+        return w.write(row);
+      });
+    },
+    async end() {
+      if (empty || !inner) return 0;
+      return (await inner).end();
+    },
+    async abort() {
+      if (inner) await (await inner.catch(() => undefined))?.abort();
+    },
+  };
+}
+
+/** Loads all `rows` into `table` through openTableWriter. Returns the number of rows written. */
+export async function loadRows(database: Database, table: string, rows: Iterable<Row>, options: LoadOptions = {}): Promise<number> {
+  const writer = openTableWriter(database, table, options);
+  try {
     for (const row of rows) {
+      const wait = writer.write(row);
+      if (wait) await wait;
+    }
+    return await writer.end();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+const CHUNK_BYTES = 1 << 19;
+
+async function copyWriter(database: Database, table: string, columns: ColumnInfo[], options: LoadOptions): Promise<TableWriter> {
+  const client = await database.pool!.connect();
+  let done = false;
+  const release = (error?: Error) => {
+    if (done) return;
+    done = true;
+    client.release(error);
+  };
+  let count = 0;
+  let buffer = '';
+  let indexes: Array<{ name: string; definition: string }> = [];
+  let copy: Writable;
+  let finished: Promise<void>;
+  try {
+    await client.query('BEGIN');
+    if (options.rebuildIndexes) {
+      indexes = (await client.query<{ name: string; definition: string }>(
+        `select i.relname as name, pg_get_indexdef(i.oid) as definition
+           from pg_index x join pg_class i on i.oid = x.indexrelid
+          where x.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`,
+        [table],
+      )).rows;
+    }
+    for (const index of indexes) await client.query(`DROP INDEX ${identifier(index.name)}`);
+    copy = client.query(copyFrom(`COPY ${identifier(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) FROM STDIN`));
+    finished = finishedOf(copy);
+    // Seen by a write or by end(); until then a failure must not count as unhandled.
+    finished.catch(() => undefined);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    release();
+    throw error;
+  }
+  const flush = (): Promise<void> | undefined => {
+    const chunk = buffer;
+    buffer = '';
+    return copy.write(chunk) ? undefined : Promise.race([once(copy, 'drain').then(() => undefined), finished]);
+  };
+  return {
+    write(row) {
       let line = '';
       for (let i = 0; i < columns.length; i++) {
         const text = literal(row[columns[i].name], columns[i].type);
@@ -93,40 +171,44 @@ async function copyRows(database: Database, table: string, columns: ColumnInfo[]
       }
       buffer += line + '\n';
       count++;
-      if (buffer.length > 1 << 19) {
-        yield buffer;
-        buffer = '';
+      return buffer.length > CHUNK_BYTES ? flush() : undefined;
+    },
+    async end() {
+      try {
+        if (buffer) await flush();
+        copy.end();
+        await finished;
+        if (indexes.length) await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+        for (const index of indexes) await client.query(index.definition);
+        await client.query('COMMIT');
+        release();
+        return count;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        release();
+        throw error;
       }
-    }
-    if (buffer) yield buffer;
-  }
-  const client = await database.pool!.connect();
-  try {
-    await client.query('BEGIN');
-    const indexes = options.rebuildIndexes
-      ? (await client.query<{ name: string; definition: string }>(
-          `select i.relname as name, pg_get_indexdef(i.oid) as definition
-             from pg_index x join pg_class i on i.oid = x.indexrelid
-            where x.indrelid = $1::regclass and not exists (select 1 from pg_constraint c where c.conindid = x.indexrelid)`,
-          [table],
-        )).rows
-      : [];
-    for (const index of indexes) await client.query(`DROP INDEX ${identifier(index.name)}`);
-    const sql = `COPY ${identifier(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) FROM STDIN`;
-    await pipeline(Readable.from(chunks()), client.query(copyFrom(sql)));
-    if (indexes.length) await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-    for (const index of indexes) await client.query(index.definition);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-  return count;
+    },
+    async abort() {
+      if (done) return;
+      copy.destroy();
+      await finished.catch(() => undefined);
+      await client.query('ROLLBACK').catch(() => undefined);
+      // The connection may be mid-COPY: drop it rather than return it to the pool.
+      release(new Error('aborted'));
+    },
+  };
 }
 
-async function insertRows(database: Database, table: string, columns: ColumnInfo[], rows: Iterable<Row>, options: LoadOptions): Promise<number> {
+/** Resolves when a COPY stream has finished, rejects on its error. */
+function finishedOf(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.once('finish', resolve);
+    stream.once('error', reject);
+  });
+}
+
+async function insertWriter(database: Database, table: string, columns: ColumnInfo[], options: LoadOptions): Promise<TableWriter> {
   const perBatch = Math.max(1, Math.min(options.batchRows ?? 1000, Math.floor(65_000 / columns.length)));
   const head = `INSERT INTO ${identifier(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) VALUES `;
   const casts = columns.map((c) => `::${c.type}`);
@@ -135,22 +217,32 @@ async function insertRows(database: Database, table: string, columns: ColumnInfo
   let tuples: string[] = [];
   const flush = async () => {
     if (!tuples.length) return;
-    await database.query(head + tuples.join(','), params);
+    const text = head + tuples.join(',');
+    const values = params;
     params = [];
     tuples = [];
+    await database.query(text, values);
   };
-  for (const row of rows) {
-    const slots: string[] = [];
-    for (let i = 0; i < columns.length; i++) {
-      params.push(literal(row[columns[i].name], columns[i].type));
-      slots.push(`$${params.length}${casts[i]}`);
-    }
-    tuples.push(`(${slots.join(',')})`);
-    count++;
-    if (tuples.length >= perBatch) await flush();
-  }
-  await flush();
-  return count;
+  return {
+    write(row) {
+      const slots: string[] = [];
+      for (let i = 0; i < columns.length; i++) {
+        params.push(literal(row[columns[i].name], columns[i].type));
+        slots.push(`$${params.length}${casts[i]}`);
+      }
+      tuples.push(`(${slots.join(',')})`);
+      count++;
+      return tuples.length >= perBatch ? flush() : undefined;
+    },
+    async end() {
+      await flush();
+      return count;
+    },
+    async abort() {
+      params = [];
+      tuples = [];
+    },
+  };
 }
 
 /** Refreshes planner statistics (and, on PGlite, where autovacuum never runs, the visibility map). */

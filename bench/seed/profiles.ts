@@ -3,6 +3,7 @@ import { companyName, COMPANY_SIZES, type CompanyName } from '../../modules/cust
 import { chineseName, englishName, type PersonName } from '../../modules/customers/src/demo/data/names';
 import { landlineNumber, mobileNumber, type PhoneRegion } from '../../modules/customers/src/demo/data/phones';
 import { weightedTable, type Random } from '../../modules/customers/src/demo/data/random';
+import { localPhone } from './local-phone';
 
 /** Where customers live: mostly mainland China, with Greater China and English markets. */
 const MARKETS = weightedTable<PhoneRegion>([['CN', 62], ['TW', 9], ['HK', 7], ['SG', 6], ['US', 10], ['GB', 6]]);
@@ -56,6 +57,7 @@ export interface PersonProfile {
   region: PhoneRegion;
   name: PersonName;
   email: string | null;
+  /** As typed (local format); the seed stores its E.164 form beside it, as the product does. */
   mobile: string | null;
   phone: string | null;
   title: string | null;
@@ -116,8 +118,8 @@ export function personProfile(rng: Random, serial: number, region: PhoneRegion, 
     region,
     name,
     email,
-    mobile: rng.chance(0.95) ? mobileNumber(rng, region) : null,
-    phone: rng.chance(0.2) ? landlineNumber(rng, region) : null,
+    mobile: rng.chance(0.95) ? localPhone(mobileNumber(rng, region)) : null,
+    phone: rng.chance(0.2) ? localPhone(landlineNumber(rng, region)) : null,
     title: rng.chance(0.8) ? (zh ? rng.pick(TITLES_ZH) : rng.pick(TITLES_EN)) : null,
     address: address(rng, region),
     tags: tags(rng),
@@ -126,10 +128,31 @@ export function personProfile(rng: Random, serial: number, region: PhoneRegion, 
   };
 }
 
-export function companyProfile(rng: Random, serial: number): CompanyProfile {
+// Characters and words that make a generated brand distinct once its base name is taken.
+const BRAND_CHARS = [...'华信远航腾达鑫汇通恒瑞博联创思德泰安中科盛宏源兴嘉锐智云海天明祥和丰益诚星辰新'];
+const BRAND_WORDS = ['Acme', 'Bright', 'Cedar', 'Delta', 'Everest', 'Falcon', 'Granite', 'Hudson', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Maple', 'Nova', 'Orion', 'Polaris', 'Quartz', 'Raven', 'Sierra', 'Titan', 'Unity', 'Vertex', 'Willow', 'Zenith'];
+const MAX_NAME_TRIES = 8;
+
+/**
+ * A company whose name is not yet in `taken` (as in a real CRM, where 200,000 accounts have
+ * 200,000 names): the generator's name, else with its city, else with a brand in front. The
+ * registered name follows the name. Near-unique names keep the import's lookup of companies by
+ * name to a row or two, as real data would.
+ */
+export function companyProfile(rng: Random, serial: number, taken: Set<string> = new Set()): CompanyProfile {
   const region = pickRegion(rng);
   const addr = address(rng, region);
-  const company = companyName(rng, region, serial, addr.city);
+  const generated = companyName(rng, region, serial, addr.city);
+  const han = region === 'CN' || region === 'TW' || region === 'HK';
+  const city = addr.city.replace(/市$/, '');
+  let name = generated.name;
+  for (let i = 0; taken.has(name) && i < MAX_NAME_TRIES; i++) {
+    if (i === 0) name = han ? `${city}${generated.name}` : `${generated.name} ${city}`;
+    else name = han ? `${rng.pick(BRAND_CHARS)}${rng.pick(BRAND_CHARS)}${generated.name}` : `${rng.pick(BRAND_WORDS)} ${generated.name}`;
+  }
+  taken.add(name);
+  const at = generated.legalName.indexOf(generated.name);
+  const company: CompanyName = { ...generated, name, legalName: at >= 0 ? name + generated.legalName.slice(at + generated.name.length).replace(/^ ?/, han ? '' : ' ') : generated.legalName };
   const custom: Record<string, unknown> = {
     employees: rng.int(3, 20_000),
     province: addr.province,
@@ -144,7 +167,7 @@ export function companyProfile(rng: Random, serial: number): CompanyProfile {
     ...company,
     region,
     size: rng.pick(COMPANY_SIZES),
-    phone: landlineNumber(rng, region),
+    phone: localPhone(landlineNumber(rng, region)),
     address: addr,
     tags: companyTags,
     lifecycleStage: rng.weighted(LIFECYCLE),

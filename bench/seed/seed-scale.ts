@@ -1,6 +1,9 @@
-import { createWorkspace, hashPassword, type Database } from '@voyage/kernel';
+import { createWorkspace, hashPassword, type Database, type Locale } from '@voyage/kernel';
 import { companyNameKey } from '../../modules/customers/src/normalize/company-name';
-import { loadRows, vacuumAnalyze, type Row } from './load-rows';
+import { normalizeEmail } from '../../modules/customers/src/normalize/email';
+import { toE164 } from '../../modules/customers/src/normalize/phone';
+import { loadRows, openTableWriter, vacuumAnalyze, type Row, type TableWriter } from './load-rows';
+import { NO_FOLLOW_UPS, TimelineGenerator } from './timeline-rows';
 import { companyProfile, CUSTOM_FIELDS, personProfile, pickRegion, type CompanyProfile } from './profiles';
 import { Random } from '../../modules/customers/src/demo/data/random';
 import { NOT_YET_SEEDED, SCALES, type Scale, type ScaleSize } from './scales';
@@ -25,11 +28,16 @@ export interface SeedScaleResult {
   counts: Record<string, number>;
   /** Milliseconds per step. */
   timings: Record<string, number>;
-  /** Kinds of record the generator cannot make yet. */
+  /** Kinds of record the generator cannot make yet (or makes for part of the data set). */
   notYetPossible: string[];
+  /** Contacts given follow-ups and a timeline. */
+  timelineContacts: number;
 }
 
 const HISTORY_MS = 2 * 365 * 24 * 3600_000;
+/** The scale workspace's language and default phone region (the product's defaults). */
+const LOCALE: Locale = 'zh-CN';
+const PHONE_REGION = 'CN';
 /** The admin of every scale workspace, so `bench` can sign in the same way each time. */
 export const SCALE_ADMIN_EMAIL = 'bench-admin@voyage.test';
 export const SCALE_ADMIN_PASSWORD = 'bench correct horse battery';
@@ -40,8 +48,8 @@ async function tableExists(database: Database, table: string): Promise<boolean> 
 }
 
 /**
- * Generates a workspace at the given scale: owners, custom field definitions, accounts and
- * contacts, loaded through the fast path, then VACUUM ANALYZE.
+ * Generates a workspace at the given scale: owners, custom field definitions, accounts,
+ * contacts with their follow-ups and timeline, loaded through the fast path, then VACUUM ANALYZE.
  */
 export async function seedScale(database: Database, options: SeedScaleOptions): Promise<SeedScaleResult> {
   const { scale } = options;
@@ -62,7 +70,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
   const hasCustomers = (await tableExists(database, 'accounts')) && (await tableExists(database, 'contacts'));
   const objects = hasCustomers ? ['account', 'contact'] : [];
   const { workspaceId, adminUserId, roleIds } = await time('workspace', () =>
-    createWorkspace(database, { name: `Scale ${scale} (seed ${options.seed ?? 1})`, locale: 'zh-CN', objects, admin: { email: SCALE_ADMIN_EMAIL, name: '基准管理员', password: SCALE_ADMIN_PASSWORD } }),
+    createWorkspace(database, { name: `Scale ${scale} (seed ${options.seed ?? 1})`, locale: LOCALE, objects, admin: { email: SCALE_ADMIN_EMAIL, name: '基准管理员', password: SCALE_ADMIN_PASSWORD } }),
   );
   log(`workspace ${workspaceId}`);
 
@@ -83,7 +91,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
 
   if (!hasCustomers) {
     log('customers tables missing: only the workspace and owners were seeded');
-    return { workspaceId, adminUserId, ownerIds, counts, timings, notYetPossible: ['accounts and contacts: the customers module is not migrated', ...NOT_YET_SEEDED] };
+    return { workspaceId, adminUserId, ownerIds, counts, timings, notYetPossible: ['accounts and contacts: the customers module is not migrated', ...NOT_YET_SEEDED], timelineContacts: 0 };
   }
 
   await time('custom_fields', async () => {
@@ -107,55 +115,99 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
 
   // Accounts are kept in memory (small) so contacts can take their domain and owner.
   const accountRng = root.fork('accounts');
-  const accounts: Array<{ id: string; ownerId: string; company: CompanyProfile }> = [];
+  const accounts: Array<{ id: string; ownerId: string; createdMs: number; company: CompanyProfile }> = [];
   const step = HISTORY_MS / size.accounts;
+  const names = new Set<string>();
   for (let i = 0; i < size.accounts; i++) {
     const created = since + i * step + accountRng.next() * step;
-    accounts.push({ id: accountRng.uuidv7(created), ownerId: accountRng.pick(ownerIds), company: companyProfile(accountRng, i) });
+    accounts.push({ id: accountRng.uuidv7(created), ownerId: accountRng.pick(ownerIds), createdMs: created, company: companyProfile(accountRng, i, names) });
   }
+  names.clear();
   function* accountRows(): Generator<Row> {
     for (let i = 0; i < accounts.length; i++) {
-      const { id, ownerId, company } = accounts[i];
-      const created = new Date(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16));
-      const updated = new Date(Math.min(until, created.getTime() + accountRng.next() * (until - created.getTime())));
+      const { id, ownerId, createdMs, company } = accounts[i];
+      const updated = new Date(Math.min(until, createdMs + accountRng.next() * (until - createdMs)));
       yield {
         workspace_id: workspaceId, id, name: company.name, legal_name: company.legalName, industry: company.industry, region: company.address.area,
         size: company.size, website: `https://www.${company.domain}`, phone: company.phone, owner_id: ownerId, parent_account_id: null,
         tags: company.tags, lifecycle_stage: company.lifecycleStage, custom: company.custom,
-        created_at: created, updated_at: updated, created_by: ownerId, updated_by: ownerId,
-        // Columns the customers module derives on write; the generated phones are already E.164.
-        phone_e164: company.phone, name_key: companyNameKey(company.name),
+        created_at: new Date(createdMs), updated_at: updated, created_by: ownerId, updated_by: ownerId,
+        // What the customers module derives on write (normalize/), with its own functions.
+        phone_e164: toE164(company.phone, PHONE_REGION), name_key: companyNameKey(company.name),
       };
     }
   }
   counts.accounts = await time('accounts', () => loadRows(database, 'accounts', accountRows(), { optional: ['phone_e164', 'name_key'], rebuildIndexes: true }));
   log(`accounts ${counts.accounts} in ${timings.accounts} ms`);
 
+  // Contacts, their follow-ups and the timeline load together, each table through its own
+  // COPY (PostgreSQL: three connections, so the server parses while this process generates).
+  const hasTimeline = (await tableExists(database, 'timeline_entries')) && (await tableExists(database, 'follow_ups'));
+  const share = hasTimeline ? size.timelineShare : 0;
   const contactRng = root.fork('contacts');
+  const timelineRng = root.fork('timeline');
+  const timeline = new TimelineGenerator(workspaceId, LOCALE, until);
   const contactStep = HISTORY_MS / size.contacts;
-  function* contactRows(): Generator<Row> {
-    for (let i = 0; i < size.contacts; i++) {
-      const created = since + i * contactStep + contactRng.next() * contactStep;
-      const id = contactRng.uuidv7(created);
-      // About seven in ten contacts work at an account (B2B); the rest are B2C customers.
-      const account = contactRng.chance(0.7) ? accounts[contactRng.int(0, accounts.length - 1)] : null;
-      const region = account ? account.company.region : pickRegion(contactRng);
-      const person = personProfile(contactRng, i, region, account?.company.domain ?? null);
-      const ownerId = account && contactRng.chance(0.8) ? account.ownerId : contactRng.pick(ownerIds);
-      const updated = Math.min(until, created + contactRng.next() * (until - created));
-      yield {
-        workspace_id: workspaceId, id, name: person.name.full, email: person.email, phone: person.phone, mobile: person.mobile, title: person.title,
-        account_id: account?.id ?? null, owner_id: ownerId, tags: person.tags, lifecycle_stage: person.lifecycleStage, custom: person.custom,
-        created_at: new Date(created), updated_at: new Date(updated), created_by: ownerId, updated_by: ownerId,
-        phone_e164: person.phone, mobile_e164: person.mobile,
-      };
+  const writers = {
+    contacts: openTableWriter(database, 'contacts', { optional: ['phone_e164', 'mobile_e164', 'last_follow_up_at', 'last_follow_up_summary', 'follow_up_count', 'next_contact_at'], rebuildIndexes: true }),
+    followUps: openTableWriter(database, 'follow_ups', { rebuildIndexes: true }),
+    entries: openTableWriter(database, 'timeline_entries', { rebuildIndexes: true }),
+  };
+  // Rows generated between two awaits; a writer asking to wait is waited for before the next contact.
+  const waits: Array<Promise<void>> = [];
+  const put = (writer: TableWriter, row: Row) => {
+    const wait = writer.write(row);
+    if (wait) waits.push(wait);
+  };
+  const emit = { followUp: (row: Row) => put(writers.followUps, row), entry: (row: Row) => put(writers.entries, row) };
+  let withTimeline = 0;
+  await time('contacts', async () => {
+    try {
+      if (share > 0) {
+        for (const a of accounts) if (share >= 1 || timelineRng.chance(share)) put(writers.entries, timeline.accountCreated(timelineRng, a));
+      }
+      for (let i = 0; i < size.contacts; i++) {
+        const created = since + i * contactStep + contactRng.next() * contactStep;
+        const id = contactRng.uuidv7(created);
+        // About seven in ten contacts work at an account (B2B); the rest are B2C customers.
+        const account = contactRng.chance(0.7) ? accounts[contactRng.int(0, accounts.length - 1)] : null;
+        const region = account ? account.company.region : pickRegion(contactRng);
+        const person = personProfile(contactRng, i, region, account?.company.domain ?? null);
+        const ownerId = account && contactRng.chance(0.8) ? account.ownerId : contactRng.pick(ownerIds);
+        const updated = Math.min(until, created + contactRng.next() * (until - created));
+        let followUps = NO_FOLLOW_UPS;
+        if (share > 0 && (share >= 1 || timelineRng.chance(share))) {
+          withTimeline++;
+          followUps = timeline.contact(timelineRng, { id, name: person.name.full, han: person.name.script === 'han', accountId: account?.id ?? null, ownerId, createdMs: created, lifecycleStage: person.lifecycleStage, title: person.title }, emit);
+        }
+        put(writers.contacts, {
+          workspace_id: workspaceId, id, name: person.name.full, email: person.email && normalizeEmail(person.email), phone: person.phone, mobile: person.mobile, title: person.title,
+          account_id: account?.id ?? null, owner_id: ownerId, tags: person.tags, lifecycle_stage: person.lifecycleStage, custom: person.custom,
+          created_at: new Date(created), updated_at: new Date(updated), created_by: ownerId, updated_by: ownerId,
+          phone_e164: person.phone && toE164(person.phone, PHONE_REGION), mobile_e164: person.mobile && toE164(person.mobile, PHONE_REGION),
+          ...followUps,
+        });
+        if (waits.length) await Promise.all(waits.splice(0));
+      }
+      // The three tables rebuild their indexes at the same time, each on its own connection.
+      const [c, f, e] = await Promise.all([writers.contacts.end(), writers.followUps.end(), writers.entries.end()]);
+      counts.contacts = c;
+      if (hasTimeline) {
+        counts.follow_ups = f;
+        counts.timeline_entries = e;
+      }
+    } catch (error) {
+      await Promise.all(Object.values(writers).map((w) => w.abort()));
+      throw error;
     }
-  }
-  counts.contacts = await time('contacts', () => loadRows(database, 'contacts', contactRows(), { optional: ['phone_e164', 'mobile_e164'], rebuildIndexes: true }));
-  log(`contacts ${counts.contacts} in ${timings.contacts} ms`);
+  });
+  log(`contacts ${counts.contacts}, follow-ups ${counts.follow_ups ?? 0}, timeline entries ${counts.timeline_entries ?? 0} (${withTimeline} contacts with a history) in ${timings.contacts} ms`);
 
-  await time('vacuum_analyze', () => vacuumAnalyze(database, ['users', 'memberships', 'custom_field_defs', 'accounts', 'contacts']));
+  await time('vacuum_analyze', () => vacuumAnalyze(database, ['users', 'memberships', 'custom_field_defs', 'accounts', 'contacts', ...(hasTimeline ? ['follow_ups', 'timeline_entries'] : [])]));
   log(`vacuum analyze in ${timings.vacuum_analyze} ms`);
-  return { workspaceId, adminUserId, ownerIds, counts, timings, notYetPossible: [...NOT_YET_SEEDED] };
+  const notYetPossible: string[] = [...NOT_YET_SEEDED];
+  if (!hasTimeline) notYetPossible.unshift('follow-ups and timeline entries: the timeline tables are not migrated');
+  else if (share < 1) notYetPossible.unshift(`a timeline for every contact: at this scale ${withTimeline.toLocaleString('en')} of ${counts.contacts.toLocaleString('en')} contacts (${Math.round(share * 100)}%) have one, so that the load stays under 5 minutes`);
+  return { workspaceId, adminUserId, ownerIds, counts, timings, notYetPossible, timelineContacts: withTimeline };
 }
 

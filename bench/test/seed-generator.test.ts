@@ -8,6 +8,10 @@ import { companyProfile, personProfile, pickRegion } from '../seed/profiles';
 import { Random } from '../../modules/customers/src/demo/data/random';
 import { seedScale } from '../seed/seed-scale';
 import { loadRows } from '../seed/load-rows';
+import { localPhone } from '../seed/local-phone';
+import { companyNameKey } from '../../modules/customers/src/normalize/company-name';
+import { normalizeEmail } from '../../modules/customers/src/normalize/email';
+import { toE164 } from '../../modules/customers/src/normalize/phone';
 
 describe('seeded random source', () => {
   it('repeats for one seed and differs between seeds', () => {
@@ -94,7 +98,8 @@ describe('seedScale', () => {
     const sizes = { contacts: 600, accounts: 120, owners: 4 };
     const first = await seedScale(a, { scale: '10k', seed: 42, sizes });
     const second = await seedScale(b, { scale: '10k', seed: 42, sizes });
-    expect(first.counts).toEqual({ users: 4, custom_field_defs: 12, accounts: 120, contacts: 600 });
+    expect(first.counts).toMatchObject({ users: 4, custom_field_defs: 12, accounts: 120, contacts: 600 });
+    expect(second.counts).toEqual(first.counts);
     const read = (db: Database, ws: string) => db.query<Record<string, unknown>>('select id, name, email, mobile, tags, custom, account_id, created_at from contacts where workspace_id = $1 order by id', [ws]);
     const rowsA = await read(a, first.workspaceId);
     const rowsB = await read(b, second.workspaceId);
@@ -104,6 +109,75 @@ describe('seedScale', () => {
     expect(linked[0].n).toBeGreaterThan(300);
     const members = await a.query<{ n: number }>('select count(*)::int as n from memberships where workspace_id = $1', [first.workspaceId]);
     expect(members[0].n).toBe(5);
+  });
+});
+
+describe('seedScale: what the product derives on write, and the timeline', () => {
+  let database: Database;
+  let ws: string;
+  let counts: Record<string, number>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const seeded = await seedScale(database, { scale: '10k', seed: 7, sizes: { contacts: 400, accounts: 80, owners: 3 } });
+    ws = seeded.workspaceId;
+    counts = seeded.counts;
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('fills the normalized columns with the customers module\'s own functions', async () => {
+    const contacts = await database.query<{ email: string | null; phone: string | null; mobile: string | null; phone_e164: string | null; mobile_e164: string | null }>(
+      'select email, phone, mobile, phone_e164, mobile_e164 from contacts where workspace_id = $1', [ws]);
+    expect(contacts.filter((c) => c.mobile).length).toBeGreaterThan(300);
+    for (const c of contacts) {
+      if (c.email) expect(c.email).toBe(normalizeEmail(c.email));
+      expect(c.mobile_e164).toBe(c.mobile ? toE164(c.mobile, 'CN') : null);
+      expect(c.phone_e164).toBe(c.phone ? toE164(c.phone, 'CN') : null);
+      if (c.mobile) expect(c.mobile_e164).not.toBeNull();
+    }
+    // Typed the local way: mainland mobiles without +86.
+    expect(contacts.some((c) => /^1[3-9]\d \d{4} \d{4}$/.test(c.mobile ?? ''))).toBe(true);
+    const accounts = await database.query<{ name: string; name_key: string; phone: string; phone_e164: string }>('select name, name_key, phone, phone_e164 from accounts where workspace_id = $1', [ws]);
+    for (const a of accounts) {
+      expect(a.name_key).toBe(companyNameKey(a.name));
+      expect(a.phone_e164).toBe(toE164(a.phone, 'CN'));
+    }
+    expect(new Set(accounts.map((a) => a.name)).size).toBe(accounts.length);
+  });
+
+  it('gives about ten timeline entries per contact, with follow-ups as the follow-up use cases write them', async () => {
+    expect(counts.follow_ups).toBeGreaterThan(400 * 4);
+    const [{ per }] = await database.query<{ per: number }>(`select avg(n)::float as per from (select count(*) n from timeline_entries where workspace_id = $1 and subject_type = 'contact' group by subject_id) s`, [ws]);
+    expect(per).toBeGreaterThan(8);
+    expect(per).toBeLessThan(13);
+    // The contact columns agree with its live follow-ups (refreshFollowUpColumns).
+    const drift = await database.query(`
+      select c.id from contacts c
+        left join lateral (select count(*)::int n, max(occurred_at) last from follow_ups f where f.workspace_id = c.workspace_id and f.subject_type = 'contact' and f.subject_id = c.id) f on true
+       where c.workspace_id = $1 and (c.follow_up_count <> f.n or c.last_follow_up_at is distinct from f.last)`, [ws]);
+    expect(drift).toEqual([]);
+    // Each follow-up is on its contact's timeline and, for a contact of an account, on the account's.
+    const [{ missing }] = await database.query<{ missing: number }>(`
+      select count(*)::int missing from follow_ups f join contacts c on c.workspace_id = f.workspace_id and c.id = f.subject_id
+       where f.workspace_id = $1 and (
+         not exists (select 1 from timeline_entries t where t.workspace_id = f.workspace_id and t.source_event_id = 'follow_up:' || f.id || ':' || c.id and t.kind = 'follow_up')
+         or (c.account_id is not null and not exists (select 1 from timeline_entries t where t.workspace_id = f.workspace_id and t.subject_type = 'account' and t.subject_id = c.account_id and t.source_event_id = 'follow_up:' || f.id || ':' || c.account_id)))`, [ws]);
+    expect(missing).toBe(0);
+    const kinds = await database.query<{ kind: string; title: string }>(`select distinct kind, title from timeline_entries where workspace_id = $1 and kind in ('record_created', 'field_change')`, [ws]);
+    expect(kinds).toEqual(expect.arrayContaining([{ kind: 'record_created', title: '创建了联系人' }, { kind: 'field_change', title: '修改了 1 个字段' }]));
+  });
+
+  it('writes mainland phones as people type them, which toE164 reads back', () => {
+    const r = new Random('phones');
+    for (let i = 0; i < 300; i++) {
+      for (const region of ['CN', 'US', 'GB', 'SG', 'HK', 'TW'] as const) {
+        const mobile = mobileNumber(r, region);
+        const landline = landlineNumber(r, region);
+        expect(toE164(localPhone(mobile), 'CN')).toBe(mobile);
+        expect(toE164(localPhone(landline), 'CN')).toBe(landline);
+      }
+    }
   });
 });
 
