@@ -2,14 +2,16 @@ import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, Paper, Radio, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconGitMerge } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
 import { customFieldsApi, membersApi } from '../../../api/platform';
 import { QueryState } from '../../../components/query-state';
 import { localized } from '../../../i18n';
+import { formatDateTime } from '../../../i18n/format';
 import { formatCustomValue } from '../custom-field-input';
+import { accountsApi } from '../../../api/customers';
 import { ACCOUNT_CONFIG, CONTACT_CONFIG, type CustomerObject, type RecordRow } from '../record-config';
 import { duplicatesApi } from './duplicates-api';
 
@@ -38,10 +40,15 @@ export function MergePage() {
   const [picked, setPicked] = useState<Record<string, Side>>({});
   const [confirming, setConfirming] = useState(false);
 
+  // Account links (the contact's company, an account's parent) are shown by name.
+  const linkKeys = config.form.filter((f) => f.kind === 'account').map((f) => f.key);
+  const linkedIds = [...new Set([a.data, b.data].flatMap((r) => linkKeys.map((k) => r?.[k])).filter((v): v is string => typeof v === 'string'))];
+  const linked = useQueries({ queries: linkedIds.map((id) => ({ queryKey: ['records', 'account', 'one', id], queryFn: () => accountsApi.get(id), retry: false })) });
+  const accountNames = new Map(linked.flatMap((q, i) => (q.data ? [[linkedIds[i], String(q.data.name ?? '')] as const] : [])));
   const ownerName = (id: unknown) => (typeof id === 'string' ? members.data?.data.find((m) => m.userId === id)?.name ?? id : '');
   const rows = useMemo<FieldRow[]>(() => {
     if (!a.data || !b.data) return [];
-    const show = (key: string, v: unknown) => (key === 'ownerId' ? ownerName(v) : key === 'lifecycleStage' && typeof v === 'string' ? t(`ownership.stage_${v}`) : isEmpty(v) ? '' : String(v));
+    const show = (key: string, v: unknown) => (key === 'ownerId' ? ownerName(v) : linkKeys.includes(key) && typeof v === 'string' ? accountNames.get(v) ?? v : key === 'lifecycleStage' && typeof v === 'string' ? t(`ownership.stage_${v}`) : isEmpty(v) ? '' : String(v));
     const builtIn = config.form.filter((f) => f.key !== 'tags').map((f) => ({
       key: f.key, label: t(`customers.fields.${f.key}`),
       a: show(f.key, a.data[f.key]), b: show(f.key, b.data[f.key]), empty: { a: isEmpty(a.data[f.key]), b: isEmpty(b.data[f.key]) },
@@ -52,7 +59,7 @@ export function MergePage() {
       empty: { a: isEmpty(a.data.custom?.[f.key]), b: isEmpty(b.data.custom?.[f.key]) },
     }));
     return [...builtIn, ...custom];
-  }, [a.data, b.data, fields.data, members.data, t, config]);
+  }, [a.data, b.data, fields.data, members.data, t, config, accountNames.size]);
 
   const other: Side = keep === 'a' ? 'b' : 'a';
   const sideOf = (row: FieldRow): Side => picked[row.key] ?? (row.empty[keep] && !row.empty[other] ? other : keep);
@@ -65,11 +72,15 @@ export function MergePage() {
     },
     onSuccess: (result) => {
       const survivorId = result.record.id as string;
+      const mergedId = survivorId === search.a ? search.b : search.a;
       notifications.show({ color: 'green', message: t('duplicates.mergedDone', { count: Object.values(result.moved).reduce((n, x) => n + x, 0) }) });
-      void client.invalidateQueries({ queryKey: ['duplicates', object] });
-      void client.invalidateQueries({ queryKey: ['records', object] });
-      void client.invalidateQueries({ queryKey: ['timeline', object] });
-      void navigate({ to: object === 'contact' ? '/contacts/$id' : '/accounts/$id', params: { id: survivorId } });
+      void navigate({ to: object === 'contact' ? '/contacts/$id' : '/accounts/$id', params: { id: survivorId } }).then(() => {
+        // The merged record is gone: drop it (once this page no longer watches it) rather than refetch a 404.
+        client.removeQueries({ queryKey: ['records', object, 'one', mergedId] });
+        void client.invalidateQueries({ queryKey: ['duplicates', object] });
+        void client.invalidateQueries({ queryKey: ['records', object] });
+        void client.invalidateQueries({ queryKey: ['timeline', object] });
+      });
     },
     onError: (e: Error) => {
       setConfirming(false);
@@ -89,7 +100,7 @@ export function MergePage() {
     <Radio
       checked={keep === side}
       onChange={() => { setKeep(side); setPicked({}); }}
-      label={<Stack gap={0}><Text fw={700}>{records[side].name}</Text><Text size="xs" c="dimmed">{keep === side ? t('duplicates.keepThis') : t('duplicates.mergeAway')}</Text></Stack>}
+      label={<Stack gap={0}><Text fw={700}>{records[side].name}</Text><Text size="xs" c="dimmed">{t('duplicates.createdAt', { date: formatDateTime(String(records[side].createdAt)) })}</Text><Text size="xs" c={keep === side ? 'blue' : 'dimmed'}>{keep === side ? t('duplicates.keepThis') : t('duplicates.mergeAway')}</Text></Stack>}
       data-testid={`merge-keep-${side}`}
     />
   );

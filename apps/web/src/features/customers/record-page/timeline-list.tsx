@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Anchor, Badge, Chip, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
-import { IconArrowsExchange, IconCalendarEvent, IconMail, IconMessage, IconPaperclip, IconPhone, IconPlus, IconUsers, IconWalk, type Icon } from '@tabler/icons-react';
+import { IconArrowsExchange, IconCalendarEvent, IconGitMerge, IconMail, IconMessage, IconPaperclip, IconPhone, IconPlus, IconUsers, IconWalk, type Icon } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { TTimelineEntry } from '@voyage/contracts';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../i18n/format';
 import type { CustomerObject } from '../record-config';
 import { followUpsApi, timelineApi } from './timeline-api';
 
-const FILTER_KINDS = ['follow_up', 'field_change', 'record_created', 'email_sent'] as const;
+const FILTER_KINDS = ['follow_up', 'field_change', 'record_created', 'email_sent', 'merged'] as const;
 const FOLLOW_UP_ICONS: Record<string, Icon> = { call: IconPhone, email: IconMail, sms: IconMessage, visit: IconWalk, meeting: IconUsers };
 
 interface Change { field: string; old: unknown; new: unknown; masked?: boolean }
@@ -65,6 +65,7 @@ function entryTitle(entry: TTimelineEntry, t: (k: string, o?: Record<string, unk
   if (entry.kind === 'field_change') return t('timeline.entry.field_change', { count: ((entry.data.changes ?? []) as Change[]).length });
   if (entry.kind === 'record_created') return t('timeline.entry.record_created');
   if (entry.kind === 'email_sent') return entry.title || t('timeline.entry.email_sent');
+  if (entry.kind === 'merged') return t('timeline.entry.merged', { name: String(entry.data.mergedName ?? '') });
   return entry.title || entry.kind;
 }
 
@@ -72,6 +73,7 @@ function entryIcon(entry: TTimelineEntry): Icon {
   if (entry.kind === 'follow_up') return FOLLOW_UP_ICONS[String(entry.data.type)] ?? IconCalendarEvent;
   if (entry.kind === 'field_change') return IconArrowsExchange;
   if (entry.kind === 'email_sent') return IconMail;
+  if (entry.kind === 'merged') return IconGitMerge;
   return IconPlus;
 }
 
