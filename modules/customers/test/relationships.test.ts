@@ -221,6 +221,35 @@ describe('decision-chain graph and data scope', () => {
   });
 });
 
+describe('links written from the account side', () => {
+  it("may not change a contact's company without the right to edit the contact", async () => {
+    const rep = await w.member('rep', 'Rep Sun');
+    const repAccount = await create(rep, 'accounts', { name: '孙氏贸易' });
+    // Shared read-only with the rep: visible, not editable.
+    const lone = await create(w.admin, 'contacts', { name: '周芷若' });
+    const placed = await create(w.admin, 'contacts', { name: '张无忌', accountId: globex.id });
+    for (const id of [lone.id, placed.id]) {
+      expect((await inject(w.admin, 'POST', '/api/v1/shares', { object: 'contact', recordId: id, userId: rep.userId, access: 'read' })).statusCode).toBe(201);
+    }
+    // The lone contact's first link would become its company: refused, and nothing is left behind.
+    const refused = await inject(rep, 'POST', `/api/v1/accounts/${repAccount.id}/contacts`, { contactId: lone.id, role: 'user' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.details.fields[0].field).toBe('isPrimary');
+    expect(await storedAccountId(lone.id)).toBeNull();
+    expect(await linksOf(w.admin, `/api/v1/contacts/${lone.id}/accounts`)).toEqual([]);
+    // A contact who keeps their company may be linked (a secondary link), but not made primary.
+    const secondary = await inject(rep, 'POST', `/api/v1/accounts/${repAccount.id}/contacts`, { contactId: placed.id, role: 'influencer' });
+    expect(secondary.statusCode, secondary.body).toBe(201);
+    expect(secondary.json()).toMatchObject({ isPrimary: false });
+    const promote = await inject(rep, 'PATCH', `/api/v1/accounts/${repAccount.id}/contacts/${placed.id}`, { isPrimary: true });
+    expect(promote.statusCode).toBe(403);
+    expect(await storedAccountId(placed.id)).toBe(globex.id);
+    // The admin, who may edit the contact, can.
+    expect((await inject(w.admin, 'PATCH', `/api/v1/accounts/${repAccount.id}/contacts/${placed.id}`, { isPrimary: true })).statusCode).toBe(200);
+    expect(await storedAccountId(placed.id)).toBe(repAccount.id);
+  });
+});
+
 describe('contact role catalogue', () => {
   it('lists the built-in roles in three languages and adds a workspace role', async () => {
     const before = (await get(w.admin, '/api/v1/contact-roles')).data;

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { notFound, scopedWhere, type Context } from '@voyage/kernel';
+import { AppError, notFound, scopedWhere, translate, type Context } from '@voyage/kernel';
 import { accounts, contacts } from '../db/schema';
 
 export type LinkSide = 'account' | 'contact';
@@ -18,4 +18,27 @@ export async function resolveLinkEnds(tx: Context, from: LinkSide, accountId: st
   if (!contact) throw notFound('contact');
   if (!account) throw notFound('account');
   return { account, contact };
+}
+
+/**
+ * A link written from the account side may make it the contact's primary company, which
+ * changes the contact itself (contacts.account_id). Returns a check to run after the write:
+ * if the contact's company changed, the actor must be allowed to edit the contact, else the
+ * whole write is refused (403) and rolled back.
+ */
+export async function guardContactCompany(tx: Context, from: LinkSide, contactId: string): Promise<() => Promise<void>> {
+  if (from === 'contact') return async () => undefined;
+  const companyOf = async () => (await tx.db.select({ accountId: contacts.accountId }).from(contacts).where(and(eq(contacts.workspaceId, tx.workspaceId), eq(contacts.id, contactId))))[0]?.accountId ?? null;
+  const before = await companyOf();
+  return async () => {
+    if ((await companyOf()) === before) return;
+    const refuse = () => new AppError('forbidden', { params: { action: 'update' }, details: { fields: [{ field: 'isPrimary', code: 'forbidden', message: translate(tx.locale, 'customers.relationships.primary_needs_contact_edit') }] } });
+    let editable: Array<{ id: string }>;
+    try {
+      editable = await tx.db.select({ id: contacts.id }).from(contacts).where(and(await scopedWhere(tx, contacts, 'contact', { access: 'update' }), eq(contacts.id, contactId)));
+    } catch {
+      throw refuse();
+    }
+    if (!editable.length) throw refuse();
+  };
 }
