@@ -110,4 +110,18 @@ describe('timeline', () => {
     expect(mine.statusCode).toBe(200);
     expect(mine.json().data.map((e: Entry) => e.kind)).toEqual(['record_created']);
   });
+
+  it("shows a contact's follow-up on its account only to those who may see the contact", async () => {
+    const rep = await w.member('rep', 'Rep Account');
+    const account = (await inject(rep, 'POST', '/api/v1/accounts', { name: '远山物流' })).json();
+    const mine = (await inject(rep, 'POST', '/api/v1/contacts', { name: '我的联系人', accountId: account.id })).json();
+    const theirs = (await inject(w.admin, 'POST', '/api/v1/contacts', { name: '别人的联系人', accountId: account.id })).json();
+    await inject(rep, 'POST', '/api/v1/follow-ups', { subjectType: 'contact', subjectId: mine.id, type: 'visit', content: '拜访仓库' });
+    await inject(w.admin, 'POST', '/api/v1/follow-ups', { subjectType: 'contact', subjectId: theirs.id, type: 'call', content: '报价保密' });
+    await dispatch();
+    const forRep: Entry[] = (await inject(rep, 'GET', `/api/v1/accounts/${account.id}/timeline?kinds=follow_up`)).json().data;
+    expect(forRep.map((e) => e.body)).toEqual(['拜访仓库']);
+    const forAdmin: Entry[] = (await inject(w.admin, 'GET', `/api/v1/accounts/${account.id}/timeline?kinds=follow_up`)).json().data;
+    expect(forAdmin.map((e) => e.body).sort()).toEqual(['拜访仓库', '报价保密'].sort());
+  });
 });

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TTimelineEntry, TTimelineResponse } from '@voyage/contracts';
-import { decodePairCursor, encodePairCursor, fieldRule, maskValue, schema, type Actor, type Context } from '@voyage/kernel';
+import { decodePairCursor, encodePairCursor, fieldRule, maskValue, schema, scopedWhere, type Actor, type Context } from '@voyage/kernel';
+import { contacts } from '../db/schema';
 import { timelineEntries } from '../db/timeline';
 import { findSubject, type SubjectType } from '../follow-ups/find-subject';
 import type { FieldChange } from './field-changes';
@@ -44,8 +45,11 @@ export async function listTimeline(ctx: Context, type: SubjectType, id: string, 
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const hiddenVia = await invisibleContacts(ctx, page.map((r) => r.entry));
   const data: TTimelineEntry[] = [];
   for (const { entry, actorName } of page) {
+    // A contact's follow-up also shows on its account; only to those who may see the contact.
+    if (hiddenVia.has(viaContact(entry) ?? '')) continue;
     let entryData = entry.data;
     if (entry.kind === 'field_change') {
       const changes = secureChanges(ctx.actor, subject.type, (entry.data.changes ?? []) as FieldChange[]);
@@ -59,4 +63,18 @@ export async function listTimeline(ctx: Context, type: SubjectType, id: string, 
     });
   }
   return { data, nextCursor: rows.length > query.limit && last ? encodePairCursor(last.at, last.entry.id) : null };
+}
+
+function viaContact(entry: typeof timelineEntries.$inferSelect): string | undefined {
+  const via = entry.data.via as { type?: string; id?: string } | undefined;
+  return via?.type === 'contact' && typeof via.id === 'string' ? via.id : undefined;
+}
+
+/** Contacts named by entries' `via` that the actor may not see (outside their data scope). */
+async function invisibleContacts(ctx: Context, entries: Array<typeof timelineEntries.$inferSelect>): Promise<Set<string>> {
+  const ids = [...new Set(entries.map(viaContact).filter((id): id is string => Boolean(id)))];
+  if (!ids.length) return new Set();
+  const visible = await ctx.db.select({ id: contacts.id }).from(contacts).where(and(await scopedWhere(ctx, contacts, 'contact', { includeDeleted: true }), inArray(contacts.id, ids)));
+  const seen = new Set(visible.map((r) => r.id));
+  return new Set(ids.filter((id) => !seen.has(id)));
 }
