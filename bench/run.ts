@@ -12,6 +12,8 @@ import { REPO_ROOT } from './scenarios/processes';
 import { runSuite, suiteConfig } from './scenarios/suite';
 import { isScale, SCALES, type Scale } from './seed/scales';
 
+const QUICK_TIMELINE_SHARE = 0.25;
+
 interface Args {
   database: 'postgres' | 'pglite';
   scale: Scale;
@@ -75,7 +77,9 @@ async function main(argv: string[]): Promise<void> {
   const cfg = suiteConfig(args.quick);
   log(`${args.database}, scale ${args.scale}${args.quick ? ', quick' : ''}; ${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.join('/')}`);
 
-  const db = await prepareBenchDatabase({ kind: args.database, adminUrl: args.adminUrl, scale: args.scale, seed: args.seed, log });
+  // The smoke run gives one contact in four a history: enough to exercise the timeline scenarios within CI's 2 minutes.
+  const sizes = args.quick ? { timelineShare: Math.min(SCALES[args.scale].timelineShare, QUICK_TIMELINE_SHARE) } : undefined;
+  const db = await prepareBenchDatabase({ kind: args.database, adminUrl: args.adminUrl, scale: args.scale, seed: args.seed, sizes, log });
   log(`seeded in ${db.seeded.seconds.toFixed(1)} s: ${JSON.stringify(db.seeded.counts)}`);
   let run: BenchRun;
   try {

@@ -9,6 +9,8 @@ function value(m: Measurement, stat: 'median' | 'p95'): string {
   switch (m.unit) {
     case 'req/s':
       return `${fmt(v)} req/s`;
+    case 'rows/s':
+      return `${fmt(v)} rows/s`;
     case 'ms':
       return `${fmt(v, v < 10 ? 2 : 1)} ms`;
     case 's':
@@ -20,7 +22,7 @@ function value(m: Measurement, stat: 'median' | 'p95'): string {
 
 function ratio(s: ScenarioResult): string {
   if (s.ratio === undefined || !s.result) return '—';
-  return s.result.unit === 'req/s' ? `${Math.round(s.ratio * 100)}% of floor` : `${fmt(s.ratio, 1)}× floor`;
+  return s.result.unit === 'req/s' || s.result.unit === 'rows/s' ? `${Math.round(s.ratio * 100)}% of floor` : `${fmt(s.ratio, 1)}× floor`;
 }
 
 function status(s: ScenarioResult): string {

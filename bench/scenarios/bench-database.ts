@@ -16,6 +16,8 @@ export interface BenchDatabase {
   /** The server's VOYAGE_DATA_DIR: PGlite's `pglite/` and, on both databases, uploaded and exported files. */
   dataDir: string;
   seeded: SeedScaleResult & { seconds: number };
+  /** The generator's seed: scenarios that generate data (the import file) use it too. */
+  seed: string;
   /** `Authorization: Bearer` value for the seeded workspace's admin. */
   apiKey: string;
   /** `Cookie` value of a signed-in session of the same admin, as the web app sends it. */
@@ -107,7 +109,7 @@ export async function prepareBenchDatabase(options: PrepareOptions): Promise<Ben
       const tagged = await database.query<{ n: number }>(`select count(*)::int as n from contacts where workspace_id = $1 and tags @> array[$2]::text[]`, [seeded.workspaceId, BENCH_TAG]);
       taggedCount = tagged[0].n;
     }
-    return { kind: options.kind, url, dataDir, seeded: { ...seeded, seconds }, apiKey, sessionCookie, sampleIds, taggedCount, open, drop };
+    return { kind: options.kind, url, dataDir, seeded: { ...seeded, seconds }, seed: options.seed, apiKey, sessionCookie, sampleIds, taggedCount, open, drop };
   } finally {
     await database.close();
   }

@@ -5,6 +5,7 @@ import { GET_RECORD_SQL, LIST_BY_TAG_SQL } from './queries';
 import { idleRss, measureStarts } from './server-process';
 import { timeRuns, type Summary } from './stats';
 import { BENCH_TAG } from '../seed/profiles';
+import { measureCustomerFloors, planCustomerScenarios, runCustomerScenarios, type CustomerMeasurements } from './customer-suite';
 
 /** How long and how often each scenario runs: `quick` is the CI smoke mode. */
 export interface SuiteConfig {
@@ -19,12 +20,15 @@ export interface SuiteConfig {
   connections: number;
   latencyRuns: number;
   latencyWarmup: number;
+  /** Rows of the import file, and of the export (at most the contacts there are). */
+  importRows: number;
+  exportRows: number;
 }
 
 export function suiteConfig(quick: boolean): SuiteConfig {
   return quick
-    ? { quick, starts: 3, settleSeconds: 1, idleSeconds: 2, rounds: 2, loadSeconds: 3, warmupSeconds: 1, connections: 20, latencyRuns: 40, latencyWarmup: 5 }
-    : { quick, starts: 5, settleSeconds: 5, idleSeconds: 5, rounds: 3, loadSeconds: 5, warmupSeconds: 2, connections: 20, latencyRuns: 300, latencyWarmup: 30 };
+    ? { quick, starts: 3, settleSeconds: 1, idleSeconds: 2, rounds: 2, loadSeconds: 3, warmupSeconds: 1, connections: 20, latencyRuns: 40, latencyWarmup: 5, importRows: 5_000, exportRows: 10_000 }
+    : { quick, starts: 5, settleSeconds: 5, idleSeconds: 5, rounds: 3, loadSeconds: 5, warmupSeconds: 2, connections: 20, latencyRuns: 300, latencyWarmup: 30, importRows: 100_000, exportRows: 100_000 };
 }
 
 /** Raw measurements of one run; the report turns them into scenario results. */
@@ -47,6 +51,8 @@ export interface SuiteMeasurements {
     listRows: number;
   };
   recordsMissingReason?: string;
+  /** Search, 360° page, segment count, export and import; absent with the records. */
+  customers?: CustomerMeasurements;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -63,7 +69,7 @@ async function startFloor(db: BenchDatabase, withDatabase: boolean): Promise<{ c
   const port = await freePort();
   const env: Record<string, string> = { PORT: String(port), WORKSPACE_ID: db.seeded.workspaceId };
   if (withDatabase && db.url) env.DATABASE_URL = db.url;
-  if (withDatabase && db.dataDir) env.PGLITE_DIR = `${db.dataDir}/pglite`;
+  else if (withDatabase) env.PGLITE_DIR = `${db.dataDir}/pglite`;
   const child = spawnChild('floor-server.ts', env);
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -91,6 +97,7 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
   const opts = (url: string, extra: Partial<LoadOptions> = {}): LoadOptions => ({ url, connections: cfg.connections, seconds: cfg.loadSeconds, ...extra });
 
   try {
+    const customersPlan = db.sampleIds.length ? await planCustomerScenarios(db, cfg) : undefined;
     log(`start time: ${cfg.starts} starts`);
     const { start, server } = await measureStarts(target, cfg.starts);
     const pid = server.child.pid;
@@ -100,6 +107,7 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
     let healthFloor: LoadResult;
     let records: Partial<NonNullable<SuiteMeasurements['records']>> | undefined;
     let recordsMissingReason: string | undefined;
+    let customers: CustomerMeasurements | undefined;
     try {
       await sleep(cfg.settleSeconds * 1000);
       idle = await idleRss(pid, cfg.idleSeconds);
@@ -127,6 +135,7 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
         const [getLoad, getLoadFloor] = await loads.alternate(cfg.rounds, cfg.warmupSeconds, opts(server.baseUrl, { headers: cookie, paths, serverPid: pid }), shared ? opts(floor.url, { paths: floorPaths, serverPid: floor.child.pid }) : null);
         const [getLoadApiKey] = await loads.alternate(cfg.rounds, cfg.warmupSeconds, opts(server.baseUrl, { headers: apiKey, paths, serverPid: pid }), null);
         records = { getLatency, listLatency, listRows, getLoad, getLoadApiKey, ...(getLoadFloor ? { getLoadFloor } : {}) };
+        if (customersPlan) customers = await runCustomerScenarios(server, db, customersPlan, cfg, log);
       }
     } finally {
       await server.child.stop();
@@ -134,6 +143,10 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
     }
 
     if (!records) return { start, idleRss: idle, health, healthFloor, recordsMissingReason };
+    if (customers && customersPlan) {
+      log('floors: the recorded statements of search, the 360° page and the segment count; COPY for export and import');
+      await measureCustomerFloors(db, customersPlan, cfg, customers);
+    }
     if (!records.getLoadFloor) {
       log('record floor: bare Fastify on the data directory');
       const f = await startFloor(db, true);
@@ -154,7 +167,7 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
     } finally {
       await database.close();
     }
-    return { start, idleRss: idle, health, healthFloor, records: records as NonNullable<SuiteMeasurements['records']> };
+    return { start, idleRss: idle, health, healthFloor, records: records as NonNullable<SuiteMeasurements['records']>, customers };
   } finally {
     await loads.close();
   }
