@@ -18,6 +18,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const post = (url: string, headers: Record<string, string>, payload?: unknown) => t.app.inject({ method: 'POST', url, headers, payload: payload as Record<string, unknown> });
+/** A code of a later 30-second step than the last one used: here, the current code with the record of its use cleared. */
+const nextCode = async () => {
+  await t.database.query('update users set totp_last_step = null where id = $1', [ws.adminUserId]);
+  return currentTotpCode(secret);
+};
 
 describe('two-factor sign-in', () => {
   it('enrolls with a code and returns ten recovery codes once', async () => {
@@ -72,6 +77,12 @@ describe('two-factor sign-in', () => {
     expect(await auditRows(t, ws.workspaceId, 'mfa_verified')).toHaveLength(1);
     const failed = await t.database.query<{ failed_logins: number }>('select failed_logins from users where id = $1', [ws.adminUserId]);
     expect(failed[0].failed_logins).toBe(0);
+
+    // The same code, seen over someone's shoulder, does not sign in a second time.
+    const other = await login(t, EMAIL, PASSWORD);
+    const replay = await post('/api/v1/auth/mfa', other.headers, { code: currentTotpCode(secret) });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().error.code).toBe('invalid_mfa_code');
   });
 
   it('accepts each recovery code once', async () => {
@@ -88,7 +99,7 @@ describe('two-factor sign-in', () => {
 
   it('regenerates recovery codes with the password; the old ones stop working', async () => {
     const s = await login(t, EMAIL, PASSWORD);
-    await post('/api/v1/auth/mfa', s.headers, { code: currentTotpCode(secret) });
+    await post('/api/v1/auth/mfa', s.headers, { code: await nextCode() });
     const refused = await post('/api/v1/account/recovery-codes/regenerate', s.headers, { password: 'not my password' });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().error).toMatchObject({ code: 'invalid_password', message: 'The current password is incorrect.' });
@@ -105,7 +116,7 @@ describe('two-factor sign-in', () => {
   it('locks the account after repeated wrong codes', async () => {
     const s = await login(t, EMAIL, PASSWORD);
     for (let i = 0; i < 5; i++) expect((await post('/api/v1/auth/mfa', s.headers, { code: 'aaaaa-bbbbb' })).statusCode).toBe(401);
-    const locked = await post('/api/v1/auth/mfa', s.headers, { code: currentTotpCode(secret) });
+    const locked = await post('/api/v1/auth/mfa', s.headers, { code: await nextCode() });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('account_locked');
     expect((await login(t, EMAIL, PASSWORD)).status).toBe(429);
@@ -114,7 +125,7 @@ describe('two-factor sign-in', () => {
 
   it('turns two-factor sign-in off with the password', async () => {
     const s = await login(t, EMAIL, PASSWORD);
-    await post('/api/v1/auth/mfa', s.headers, { code: currentTotpCode(secret) });
+    await post('/api/v1/auth/mfa', s.headers, { code: await nextCode() });
     expect((await post('/api/v1/account/totp/disable', s.headers, { password: 'wrong password' })).statusCode).toBe(422);
     const off = await post('/api/v1/account/totp/disable', s.headers, { password: PASSWORD });
     expect(off.statusCode).toBe(200);

@@ -15,11 +15,21 @@ export function newTotpSecret(accountLabel: string): { secret: string; otpauthUr
   return { secret, otpauthUrl: totpFor(secret, accountLabel).toString() };
 }
 
+/**
+ * The 30-second step `code` belongs to when it is a code of the secret within the drift
+ * window, else null. Callers store the step so the same code is not accepted twice.
+ */
+export function matchTotpStep(base32: string, code: string, now = Date.now()): number | null {
+  const token = code.replace(/\s+/g, '');
+  if (!/^\d{6}$/.test(token)) return null;
+  const totp = totpFor(base32);
+  const delta = totp.validate({ token, window: AUTH_SETTINGS.totpWindow, timestamp: now });
+  return delta === null ? null : totp.counter({ timestamp: now }) + delta;
+}
+
 /** True when `code` is the current 6-digit code of the secret (± the drift window). */
 export function checkTotpCode(base32: string, code: string): boolean {
-  const token = code.replace(/\s+/g, '');
-  if (!/^\d{6}$/.test(token)) return false;
-  return totpFor(base32).validate({ token, window: AUTH_SETTINGS.totpWindow }) !== null;
+  return matchTotpStep(base32, code) !== null;
 }
 
 /** The current code of a secret (tests and the enrollment screen use it). */

@@ -5,7 +5,7 @@ import { auditAuthEvent } from './audit-auth-event';
 import type { AuthDeps, RequestMeta } from './auth-request';
 import { assertNotLocked, clearFailedSignIns, recordFailedSignIn } from './record-failed-sign-in';
 import { openSecret } from './secret-box';
-import { checkTotpCode, hashRecoveryCode } from './totp';
+import { hashRecoveryCode, matchTotpStep } from './totp';
 
 export interface PendingSession {
   id: string;
@@ -27,7 +27,15 @@ export async function verifyMfa(deps: AuthDeps, session: PendingSession, code: s
   assertNotLocked(user.lockedUntil);
   const secret = openSecret(deps.env.VOYAGE_SECRET, user.totpSecret);
   const method = await db.transaction(async (tx) => {
-    let used: 'totp' | 'recovery_code' | null = secret && checkTotpCode(secret, code) ? 'totp' : null;
+    let used: 'totp' | 'recovery_code' | null = null;
+    const step = secret ? matchTotpStep(secret, code) : null;
+    if (step !== null) {
+      // A code is spent once accepted: only a later step than the last one signs in (no replay).
+      const fresh = await tx.update(users).set({ totpLastStep: step })
+        .where(and(eq(users.id, session.userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+        .returning({ id: users.id });
+      if (fresh.length > 0) used = 'totp';
+    }
     if (!used) {
       const hash = hashRecoveryCode(code);
       // Removing the code in the same statement that finds it makes each code work once, even under concurrent attempts.

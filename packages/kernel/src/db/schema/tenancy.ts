@@ -26,6 +26,8 @@ export const users = pgTable('users', {
   phone: text('phone'),
   totpSecret: text('totp_secret'),
   totpEnabledAt: tstz('totp_enabled_at'),
+  /** The 30-second step of the last authenticator code accepted: a code works once (RFC 6238 §5.2). */
+  totpLastStep: integer('totp_last_step'),
   recoveryCodes: jsonb('recovery_codes').$type<string[]>().notNull().default([]),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: tstz('locked_until'),
