@@ -1,0 +1,22 @@
+import { defineModule } from '@voyage/kernel';
+import { salesObjects } from './objects';
+
+/**
+ * Sales (S1–S10): pipelines and deals, products and price books, tasks and the calendar.
+ * Builds on the customers module (deals reference accounts and contacts through the
+ * kernel's record tables and events, never by importing the module).
+ */
+export const salesModule = defineModule({
+  key: 'sales',
+  dependsOn: ['customers'],
+  enabledByDefault: true,
+  labels: { 'zh-CN': '销售', 'zh-TW': '銷售', en: 'Sales' },
+  descriptions: { 'zh-CN': '商机、销售流程、产品与任务', 'zh-TW': '商機、銷售流程、產品與任務', en: 'Deals, pipelines, products and tasks' },
+  objects: salesObjects,
+  routes: async () => {
+    // Route plugins of each area are added here.
+  },
+  subscribers: [],
+  jobs: [],
+  nav: [],
+});

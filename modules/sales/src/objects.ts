@@ -1,0 +1,28 @@
+import type { Locale } from '@voyage/kernel';
+import { deals } from './db/pipelines';
+import { tasks } from './db/tasks';
+
+type Labels = Record<Locale, string>;
+const l = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+
+/** Objects of the sales module, with the labels roles and field rules show. */
+export const salesObjects = [
+  {
+    key: 'deal',
+    labels: l('商机', '商機', 'Deal'),
+    table: deals,
+    fields: [
+      { key: 'name', labels: l('商机名称', '商機名稱', 'Name') },
+      { key: 'amountMinor', labels: l('金额', '金額', 'Amount'), sensitive: true },
+      { key: 'closeDate', labels: l('预计成交日期', '預計成交日期', 'Close date') },
+      { key: 'probability', labels: l('赢率', '贏率', 'Probability') },
+      { key: 'stageId', labels: l('阶段', '階段', 'Stage') },
+      { key: 'ownerId', labels: l('负责人', '負責人', 'Owner') },
+      { key: 'accountId', labels: l('客户公司', '客戶公司', 'Account') },
+      { key: 'forecastCategory', labels: l('预测类别', '預測類別', 'Forecast category') },
+    ],
+  },
+  { key: 'product', labels: l('产品', '產品', 'Product'), fields: [] },
+  { key: 'task', labels: l('任务', '任務', 'Task'), table: tasks, fields: [] },
+];
+
