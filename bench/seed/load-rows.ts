@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '@voyage/kernel';
@@ -160,7 +159,8 @@ async function copyWriter(database: Database, table: string, columns: ColumnInfo
   const flush = (): Promise<void> | undefined => {
     const chunk = buffer;
     buffer = '';
-    return copy.write(chunk) ? undefined : Promise.race([once(copy, 'drain').then(() => undefined), finished]);
+    // A failed COPY never drains: `finished` rejects instead.
+    return copy.write(chunk) ? undefined : Promise.race([new Promise<void>((resolve) => copy.once('drain', resolve)), finished]);
   };
   return {
     write(row) {
