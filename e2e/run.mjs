@@ -64,7 +64,9 @@ async function startServer() {
   const log = [];
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'apps/server/src/cli.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, VOYAGE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VOYAGE_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    // Every journey signs in afresh from 127.0.0.1, more than the default 10 logins a minute per IP
+    // allow (that limit has its own test in apps/server/test/auth-rate-limit.test.ts).
+    env: { ...process.env, VOYAGE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', VOYAGE_DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '', LOGIN_RATE_LIMIT_PER_MINUTE: '600' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
