@@ -1,5 +1,6 @@
 import { defineModule } from '@voyage/kernel';
 import { salesObjects } from './objects';
+import { productRoutes } from './http/products.routes';
 
 /**
  * Sales (S1–S10): pipelines and deals, products and price books, tasks and the calendar.
@@ -13,10 +14,14 @@ export const salesModule = defineModule({
   labels: { 'zh-CN': '销售', 'zh-TW': '銷售', en: 'Sales' },
   descriptions: { 'zh-CN': '商机、销售流程、产品与任务', 'zh-TW': '商機、銷售流程、產品與任務', en: 'Deals, pipelines, products and tasks' },
   objects: salesObjects,
-  routes: async () => {
+  routes: async (app) => {
     // Route plugins of each area are added here.
+    productRoutes(app);
   },
   subscribers: [],
   jobs: [],
-  nav: [],
+  nav: [
+    { key: 'products', path: '/products', labels: { 'zh-CN': '产品', 'zh-TW': '產品', en: 'Products' }, icon: 'products' },
+    { key: 'price-books', path: '/price-books', labels: { 'zh-CN': '价格表', 'zh-TW': '價格表', en: 'Price books' }, icon: 'price-books' },
+  ],
 });

@@ -17,3 +17,4 @@ export * from './search';
 export * from './customers-duplicates';
 export * from './customers-views';
 export * from './customers-data-quality';
+export * from './sales-products';

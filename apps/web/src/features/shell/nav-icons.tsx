@@ -2,6 +2,7 @@ import {
   IconAddressBook, IconBuildingSkyscraper, IconChartBar, IconHeadset, IconHeartHandshake, IconHome, IconPlugConnected,
   IconCopy, IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, type Icon,
 } from '@tabler/icons-react';
+import { IconPackage, IconReceipt2 } from '@tabler/icons-react';
 
 /** Modules name their nav icons by key; unknown keys get a neutral icon. */
 const ICONS: Record<string, Icon> = {
@@ -23,6 +24,8 @@ const ICONS: Record<string, Icon> = {
   integrations: IconPlugConnected,
   filter: IconFilter,
   copy: IconCopy,
+  products: IconPackage,
+  'price-books': IconReceipt2,
 };
 
 export function navIcon(name: string | null | undefined): Icon {
