@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignedIn } from '@voyage/testing';
+import { createWorkspaceWithAdmin, signIn, type SignedIn } from '@voyage/testing';
+import { seedDemoProducts } from '../src/demo/seed-demo-products';
 import { createWorld, type World } from './helpers';
 
 let w: World;
@@ -144,5 +145,22 @@ describe('price books', () => {
     expect(badEntry.statusCode).toBe(400);
     expect(fieldsOf(badEntry.body).sort()).toEqual(['entries.0.listPriceMinor', 'entries.0.maxDiscountPct']);
     expect((await inject(viewer, 'PUT', `/api/v1/price-books/${cny.json().id}/entries`, { entries: [] })).statusCode).toBe(403);
+  });
+});
+
+describe('demo catalogue', () => {
+  it('seeds products, a bundle and CNY and USD price books once', async () => {
+    const objects = w.t.services.registry.all().flatMap((m) => (m.objects ?? []).map((o) => o.key));
+    const demo = await createWorkspaceWithAdmin(w.t.database, { objects });
+    const admin = await signIn(w.t, demo.adminUserId, demo.workspaceId);
+    const seed = () => seedDemoProducts({ database: w.t.database, workspaceId: demo.workspaceId, adminUserId: demo.adminUserId });
+    await seed();
+    await seed();
+    const all = (await inject(admin, 'GET', '/api/v1/products?sort=sku')).json().data as Array<{ id: string; sku: string; isBundle: boolean }>;
+    expect(all.map((p) => p.sku)).toEqual(['BDL-START', 'CRM-PRO', 'CRM-STD', 'SVC-IMPL', 'SVC-MIGRATE', 'SVC-TRAIN']);
+    const detail = (await inject(admin, 'GET', `/api/v1/products/${all[0].id}`)).json();
+    expect(detail.items.map((i: { sku: string; quantity: number; optional: boolean }) => [i.sku, i.quantity, i.optional])).toEqual([['CRM-STD', 5, false], ['SVC-TRAIN', 1, false], ['SVC-MIGRATE', 1, true]]);
+    const books = (await inject(admin, 'GET', '/api/v1/price-books')).json().data as Array<{ currency: string; isDefault: boolean; entryCount: number }>;
+    expect(books.map((b) => [b.currency, b.isDefault, b.entryCount])).toEqual([['CNY', true, 6], ['USD', true, 6]]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Database, Env } from '@voyage/kernel';
 import { seedDemoCustomers } from '@voyage/customers/src/public';
+import { seedDemoProducts } from '@voyage/sales/src/demo/seed-demo-products';
 import type { Services } from '../services';
 
 /** What every demo seed step receives: the demo workspace and who is in it. */
@@ -30,4 +31,5 @@ export interface DemoSeedStep {
  */
 export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   { key: 'customers.demo', run: seedDemoCustomers },
+  { key: 'sales.products.demo', run: seedDemoProducts },
 ];
