@@ -1,5 +1,6 @@
 import { defineModule } from '@voyage/kernel';
 import { salesObjects } from './objects';
+import { registerDealRoutes, registerPipelineRoutes } from './http/deal-routes';
 import { productRoutes } from './http/products.routes';
 
 /**
@@ -16,6 +17,7 @@ export const salesModule = defineModule({
   objects: salesObjects,
   routes: async (app) => {
     // Route plugins of each area are added here.
+    registerPipelineRoutes(app); registerDealRoutes(app);
     productRoutes(app);
   },
   subscribers: [],

@@ -18,3 +18,4 @@ export * from './customers-duplicates';
 export * from './customers-views';
 export * from './customers-data-quality';
 export * from './sales-products';
+export * from './sales-deals';

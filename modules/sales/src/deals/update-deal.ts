@@ -1,0 +1,31 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { TUpdateDealRequest } from '@voyage/contracts';
+import { AppError, assertWritableFields, diffValues, writeAudit, type Context } from '@voyage/kernel';
+import { dealContacts, deals } from '../db/pipelines';
+import { checkDealInput } from './check-deal-input';
+import { dealToWire } from './deal-wire';
+import { getDeal } from './get-deal';
+import { loadDeal } from './load-deal';
+import { runInTransaction } from './run-in-transaction';
+
+/** Changes a deal's fields (not its stage: that is a move). Send the version read. */
+export async function updateDeal(ctx: Context, id: string, input: TUpdateDealRequest): Promise<Record<string, unknown>> {
+  assertWritableFields(ctx.actor, 'deal', input);
+  return runInTransaction(ctx, async (tx) => {
+    const current = await loadDeal(tx, id, 'update', { forUpdate: true });
+    if (current.version !== input.version) throw new AppError('version_conflict', { details: { field: 'version', id, currentVersion: current.version } });
+    const [custom] = await checkDealInput(tx, [{ input, mode: 'update' }]);
+    const { version: _v, custom: _c, ...fields } = input;
+    const changes: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    if (input.custom !== undefined) changes.custom = { ...current.custom, ...custom };
+    await tx.db.update(deals).set({ ...changes, version: sql`${deals.version} + 1`, updatedAt: new Date(), updatedBy: tx.actor.userId })
+      .where(and(eq(deals.workspaceId, tx.workspaceId), eq(deals.id, id)));
+    if (input.primaryContactId) {
+      await tx.db.insert(dealContacts).values({ workspaceId: tx.workspaceId, dealId: id, contactId: input.primaryContactId, isPrimary: true, createdBy: tx.actor.userId })
+        .onConflictDoUpdate({ target: [dealContacts.workspaceId, dealContacts.dealId, dealContacts.contactId], set: { isPrimary: true } });
+    }
+    const { oldValues, newValues } = diffValues(dealToWire(current), dealToWire({ ...current, ...changes } as typeof current));
+    await writeAudit(tx.db, { workspaceId: tx.workspaceId, action: 'update', object: 'deal', recordId: id, summary: current.name, oldValues, newValues, actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, requestId: tx.requestId, ip: tx.ip });
+    return getDeal(tx, id);
+  });
+}

@@ -1,0 +1,4 @@
+import '../deals/deal-messages';
+
+export { registerDealRoutes } from './deals.routes';
+export { registerPipelineRoutes } from './pipelines.routes';
