@@ -1,6 +1,9 @@
 import { defineModule } from '@voyage/kernel';
 import { salesObjects } from './objects';
 import { registerDealRoutes, registerPipelineRoutes } from './http/deal-routes';
+import { taskRoutes } from './http/tasks.routes';
+import { taskReminderJob } from './tasks/task-reminder.job';
+import './tasks/messages';
 import { productRoutes } from './http/products.routes';
 
 /**
@@ -18,11 +21,13 @@ export const salesModule = defineModule({
   routes: async (app) => {
     // Route plugins of each area are added here.
     registerPipelineRoutes(app); registerDealRoutes(app);
+    await taskRoutes(app);
     productRoutes(app);
   },
   subscribers: [],
-  jobs: [],
+  jobs: [taskReminderJob],
   nav: [
+    { key: 'deals', path: '/deals', labels: { 'zh-CN': '商机', 'zh-TW': '商機', en: 'Deals' }, icon: 'deals' },
     { key: 'products', path: '/products', labels: { 'zh-CN': '产品', 'zh-TW': '產品', en: 'Products' }, icon: 'products' },
     { key: 'price-books', path: '/price-books', labels: { 'zh-CN': '价格表', 'zh-TW': '價格表', en: 'Price books' }, icon: 'price-books' },
   ],

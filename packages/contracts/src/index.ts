@@ -17,5 +17,6 @@ export * from './search';
 export * from './customers-duplicates';
 export * from './customers-views';
 export * from './customers-data-quality';
+export * from './sales-tasks';
 export * from './sales-products';
 export * from './sales-deals';
