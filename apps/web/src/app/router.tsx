@@ -71,6 +71,8 @@ const accountRoute = createRoute({ getParentRoute: () => appRoute, path: '/accou
 const importsRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports', component: lazyRouteComponent(() => import('../features/customers/imports/imports-history-page'), 'ImportsHistoryPage') });
 const importNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/new', validateSearch: (search: Record<string, unknown>): { object?: string } => ({ object: typeof search.object === 'string' ? search.object : undefined }), component: lazyRouteComponent(() => import('../features/customers/imports/import-wizard-page'), 'ImportWizardPage') });
 const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/$id', component: lazyRouteComponent(() => import('../features/customers/imports/import-wizard-page'), 'ImportWizardPage') });
+const productsRoute = createRoute({ getParentRoute: () => appRoute, path: '/products', component: lazyRouteComponent(() => import('../features/sales/products/products-page'), 'ProductsPage') });
+const priceBooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/price-books', component: lazyRouteComponent(() => import('../features/sales/products/price-books-page'), 'PriceBooksPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -106,7 +108,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, productsRoute, priceBooksRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
