@@ -145,7 +145,7 @@ function addCustomerResults(add: Add, c: CustomerMeasurements, db: BenchDatabase
   if (c.export) {
     const e = c.export;
     add({
-      id: 'export.100k', title: `Export of ${fmt(e.rows)} contacts as CSV (list view filtered on creation time)`, status: 'measured',
+      id: 'export.100k', title: `Export of ${fmt(e.rows)} contacts as CSV (a list view filtered on creation time, newest change first)`, status: 'measured',
       result: { unit: 'rows/s', value: summarize([round(e.rowsPerSecond, 0)]), label: `POST /api/v1/contacts/export to the last byte of the download, ${(e.ms / 1000).toFixed(1)} s, ${e.path === 'job' ? 'built by the export job' : 'streamed in the request'}` },
       floor: e.floor ? { unit: 'rows/s', value: summarize([round(e.floor.rowsPerSecond, 0)]), label: `the same rows as CSV from COPY … TO STDOUT through a bare client (PGlite: a SELECT), ${(e.floor.ms / 1000).toFixed(1)} s` } : undefined,
       notes: [`${(e.bytes / 1e6).toFixed(1)} MB of CSV`, ...(e.peakRssMb ? [`server RSS peaked at ${e.peakRssMb} MB during the export`] : [])],

@@ -22,7 +22,19 @@ export function explainMiss(s: ScenarioResult, run: BenchRun): string {
     case 'server.rss_idle':
       return `The server runs as \`npm run voyage serve\` runs it, through tsx, whose loader keeps its own thread, heap and compiled sources: measured by hand on 2026-11-23, the same server bundled with esbuild and run by plain Node idled at 147 MB on PostgreSQL, against about 240 MB through tsx. The rest is V8's heap with every module loaded (Fastify, the zod schemas and OpenAPI document, drizzle, pg, pg-boss with its worker)${run.database === 'pglite' ? ', and here the WebAssembly PostgreSQL with its shared buffers and catalog caches' : ''}. A build step for production would meet the PostgreSQL target.`;
     case 'seed.load':
-      return `${r.label ?? ''}; see the step timings above. COPY itself is not the cost: the customers tables compute \`search_grams\` (a SQL function over the name) and \`phone_digits\` as generated columns on every row, and the load then builds about ten indexes per table, several of them GIN (measured by hand on 2026-11-23: \`voyage_search_grams\` alone takes 6.7 s over 20,000 account names and 2.3 s over 100,000 contact names). ${load}`;
+      return `${r.label ?? ''}; see the step timings above. COPY itself is not the cost: the customers tables compute \`search_grams\` (a SQL function over the name) and \`phone_digits\` as generated columns on every row, the load then builds about ten indexes per table, several of them GIN, and the timeline adds about ten entries per contact with a history (three more indexes to build). ${load}`;
+    case 'search.latin_prefix':
+    case 'search.two_hanzi':
+    case 'search.phone_digits':
+      return f && f.value.p95 >= s.target!.limit
+        ? `The recorded statements alone take ${f.value.p95} ms at p95 through a bare client, so the queries are the cause, not the HTTP layer: see the plans with SLOW_QUERY_MS. ${load}`
+        : `The recorded statements take ${f?.value.p95} ms at p95 through a bare client; the rest is the request path (session and actor lookups, the module switch, field security, zod serialisation). ${load}`;
+    case 'page.360':
+      return `The page is ${r.label?.match(/\d+ requests/)?.[0] ?? 'several requests'} in two waves, and each request pays the request path on its own (session and actor lookups, module switch, zod serialisation): the recorded statements of the whole page take ${f?.value.p95} ms at p95 through bare clients. ${load}`;
+    case 'import.100k_csv':
+      return f && f.value.median < s.target!.limit
+        ? `Even COPY of the same rows into an empty copy of the contacts table reaches only ${fmt(f.value.median)} rows/s here: every contact row computes the generated search columns (\`voyage_search_grams\`, \`search_name\`, \`phone_digits\`) and updates 14 indexes, four of them GIN, so the target is above what this machine can write into this schema, before any import work. The import adds to that, per batch of 1,000 rows: reading and decoding the CSV, the request schema and checkRecordInput (libphonenumber parses each phone), the lookups of companies, owners and duplicates by email and phone, and the trail in \`import_rows\` that undo and the rejected-rows file read; the next batch is planned while the previous one is written, so Node and PostgreSQL work at the same time. ${load}`
+        : `COPY into a copy of the table reaches ${fmt(f?.value.median ?? 0)} rows/s, so the gap is the import's own work per row: CSV decoding, validation (request schema, checkRecordInput, libphonenumber), lookups of companies, owners and duplicates, and the \`import_rows\` trail. ${load}`;
     case 'http.list_by_tag':
       return f && f.value.p95 >= s.target!.limit
         ? `The same SQL through the bare driver already takes ${f.value.p95} ms at p95, so the query plan is the cause, not the HTTP layer: the tag filter has no index of its own and the page walks the updated_at index until it finds 51 tagged rows. ${load}`

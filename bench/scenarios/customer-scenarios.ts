@@ -1,6 +1,5 @@
 import type { Database } from '@voyage/kernel';
 import type { InProcessApp, Statement } from './in-process-app';
-import { timeRuns, type Summary } from './stats';
 
 /** The search box entries of each kind, drawn from the data set so that they find something. */
 export interface SearchQueries {
@@ -116,16 +115,15 @@ export type RecordedPage = Statement[][][];
  * on PostgreSQL each request's statements on a client of its own, at once; PGlite has one
  * connection, so there they run one after another.
  */
-export async function replayPages(app: InProcessApp, pages: RecordedPage[], runs: number, warmup: number): Promise<Summary> {
+export async function replayer(app: InProcessApp, pages: RecordedPage[]): Promise<{ run(page: number): Promise<void>; close(): Promise<void> }> {
   const width = Math.max(1, ...pages.flatMap((stages) => stages.map((requests) => requests.length)));
   const clients = await Promise.all(Array.from({ length: width }, () => app.bareClient()));
-  try {
-    let i = 0;
-    return await timeRuns(runs, warmup, async () => {
-      const stages = pages[i++ % pages.length];
-      for (const requests of stages) await Promise.all(requests.map((statements, j) => clients[j % clients.length].run(statements)));
-    });
-  } finally {
-    await Promise.all(clients.map((c) => c.close()));
-  }
+  return {
+    async run(page) {
+      for (const requests of pages[page]) await Promise.all(requests.map((statements, j) => clients[j].run(statements)));
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.close()));
+    },
+  };
 }

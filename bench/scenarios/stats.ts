@@ -37,3 +37,37 @@ export async function timeRuns(runs: number, warmup: number, work: (i: number) =
   }
   return summarize(times);
 }
+
+/** Fewest measured runs a time-capped measurement keeps, so that its p95 means something. */
+const MIN_CAPPED_RUNS = 20;
+
+/**
+ * Times `a` and, when given, `b` in alternation (a, b, a, b…) after `warmup` unmeasured runs
+ * of each, so that a change in the machine's background load hits both sides alike. Stops
+ * after `runs` pairs, or once `maxSeconds` have passed and at least 20 pairs were taken (a
+ * slow scenario, such as a count over a million rows, keeps to its time).
+ */
+export async function timePairedRuns(
+  options: { runs: number; warmup: number; maxSeconds: number },
+  a: (i: number) => Promise<unknown>,
+  b?: (i: number) => Promise<unknown>,
+): Promise<[Summary, Summary | undefined]> {
+  for (let i = 0; i < options.warmup; i++) {
+    await a(i);
+    await b?.(i);
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const end = performance.now() + options.maxSeconds * 1000;
+  for (let i = 0; i < options.runs && (i < MIN_CAPPED_RUNS || performance.now() < end); i++) {
+    let t0 = performance.now();
+    await a(options.warmup + i);
+    ta.push(performance.now() - t0);
+    if (b) {
+      t0 = performance.now();
+      await b(options.warmup + i);
+      tb.push(performance.now() - t0);
+    }
+  }
+  return [summarize(ta), b ? summarize(tb) : undefined];
+}

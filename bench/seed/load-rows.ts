@@ -37,6 +37,18 @@ function literal(value: unknown, type: string): string | null {
   return String(value);
 }
 
+/** Types whose text form never holds a backslash, tab or line break: no COPY escaping needed. */
+const PLAIN_TYPES = /^(uuid|integer|bigint|smallint|boolean|numeric|real|double precision|timestamp|date)/;
+
+/** A column's COPY field writer, chosen once per column rather than per value. */
+function copyField(type: string): (value: unknown) => string {
+  if (PLAIN_TYPES.test(type) && !type.endsWith('[]')) return (value) => (value === null || value === undefined ? '\\N' : value instanceof Date ? value.toISOString() : String(value));
+  return (value) => {
+    const text = literal(value, type);
+    return text === null ? '\\N' : copyEscape(text);
+  };
+}
+
 function copyEscape(text: string): string {
   // COPY's text format: backslash escapes for backslash, tab, newline and carriage return.
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : text;
@@ -162,13 +174,12 @@ async function copyWriter(database: Database, table: string, columns: ColumnInfo
     // A failed COPY never drains: `finished` rejects instead.
     return copy.write(chunk) ? undefined : Promise.race([new Promise<void>((resolve) => copy.once('drain', resolve)), finished]);
   };
+  const fields = columns.map((c) => copyField(c.type));
+  const names = columns.map((c) => c.name);
   return {
     write(row) {
-      let line = '';
-      for (let i = 0; i < columns.length; i++) {
-        const text = literal(row[columns[i].name], columns[i].type);
-        line += (i ? '\t' : '') + (text === null ? '\\N' : copyEscape(text));
-      }
+      let line = fields[0](row[names[0]]);
+      for (let i = 1; i < fields.length; i++) line += '\t' + fields[i](row[names[i]]);
       buffer += line + '\n';
       count++;
       return buffer.length > CHUNK_BYTES ? flush() : undefined;
