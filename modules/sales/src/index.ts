@@ -1,6 +1,6 @@
 import { defineModule } from '@voyage/kernel';
 import { salesObjects } from './objects';
-import { registerDealRoutes, registerPipelineRoutes } from './http/deal-routes';
+import { dealMergeSubscriber, registerDealRoutes, registerPipelineRoutes } from './http/deal-routes';
 import { taskRoutes } from './http/tasks.routes';
 import { taskReminderJob } from './tasks/task-reminder.job';
 import './tasks/messages';
@@ -24,7 +24,7 @@ export const salesModule = defineModule({
     await taskRoutes(app);
     productRoutes(app);
   },
-  subscribers: [],
+  subscribers: [dealMergeSubscriber],
   jobs: [taskReminderJob],
   nav: [
     { key: 'deals', path: '/deals', labels: { 'zh-CN': '商机', 'zh-TW': '商機', en: 'Deals' }, icon: 'deals' },

@@ -73,6 +73,8 @@ const importNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/imp
 const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/$id', component: lazyRouteComponent(() => import('../features/customers/imports/import-wizard-page'), 'ImportWizardPage') });
 const productsRoute = createRoute({ getParentRoute: () => appRoute, path: '/products', component: lazyRouteComponent(() => import('../features/sales/products/products-page'), 'ProductsPage') });
 const priceBooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/price-books', component: lazyRouteComponent(() => import('../features/sales/products/price-books-page'), 'PriceBooksPage') });
+const dealsRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals', component: lazyRouteComponent(() => import('../features/sales/deals/deals-board-page'), 'DealsBoardPage') });
+const dealRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals/$id', component: lazyRouteComponent(() => import('../features/sales/deals/deal-page'), 'DealPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -108,7 +110,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, productsRoute, priceBooksRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

@@ -1,5 +1,5 @@
 import { and, eq, isNull, like } from 'drizzle-orm';
-import { CUSTOMER_EVENTS } from '@voyage/contracts';
+import { CUSTOMER_EVENTS, CUSTOMERS_TIMELINE_APPEND, ZTimelineAppendEvent } from '@voyage/contracts';
 import { newId, translate, type DomainEvent, type ModuleSubscriber, type Queryable, type SystemContext } from '@voyage/kernel';
 import { contacts } from '../db/schema';
 import { followUps, timelineEntries } from '../db/timeline';
@@ -59,13 +59,25 @@ async function onEmailSent(ctx: SystemContext, event: DomainEvent): Promise<void
   }]);
 }
 
+/** An entry another module asks for (a deal moved…); its title key is translated here. */
+async function onAppend(ctx: SystemContext, event: DomainEvent): Promise<void> {
+  const parsed = ZTimelineAppendEvent.safeParse(event.payload);
+  if (!parsed.success) return;
+  const p = parsed.data;
+  await append(ctx.db, event.workspaceId, [{
+    subjectType: p.subjectType, subjectId: p.subjectId, kind: p.kind, occurredAt: event.occurredAt, actorUserId: event.actorUserId,
+    title: translate(ctx.locale, p.title.key, p.title.params ?? {}), body: p.body ?? '', data: p.data ?? {}, sourceEventId: p.sourceId,
+  }]);
+}
+
 /** Writes the timeline of contacts and accounts from domain events. */
 export const timelineSubscriber: ModuleSubscriber = {
   name: 'customers.timeline',
-  events: [CUSTOMER_EVENTS.contactCreated, CUSTOMER_EVENTS.contactUpdated, CUSTOMER_EVENTS.accountCreated, CUSTOMER_EVENTS.accountUpdated, ...Object.values(FOLLOW_UP_EVENTS), CONTACT_EMAIL_SENT_EVENT],
+  events: [CUSTOMER_EVENTS.contactCreated, CUSTOMER_EVENTS.contactUpdated, CUSTOMER_EVENTS.accountCreated, CUSTOMER_EVENTS.accountUpdated, ...Object.values(FOLLOW_UP_EVENTS), CONTACT_EMAIL_SENT_EVENT, CUSTOMERS_TIMELINE_APPEND],
   async handle(ctx, event) {
     if (event.event.startsWith('customers.follow_up.')) return onFollowUpEvent(ctx, event);
     if (event.event === CONTACT_EMAIL_SENT_EVENT) return onEmailSent(ctx, event);
+    if (event.event === CUSTOMERS_TIMELINE_APPEND) return onAppend(ctx, event);
     return onRecordEvent(ctx, event);
   },
 };

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Anchor, Badge, Chip, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
-import { IconArrowsExchange, IconCalendarEvent, IconGitMerge, IconMail, IconMessage, IconPaperclip, IconPhone, IconPlus, IconUsers, IconWalk, type Icon } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBriefcase, IconCalendarEvent, IconGitMerge, IconMail, IconMessage, IconPaperclip, IconPhone, IconPlus, IconUsers, IconWalk, type Icon } from '@tabler/icons-react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { TTimelineEntry } from '@voyage/contracts';
@@ -74,6 +74,7 @@ function entryIcon(entry: TTimelineEntry): Icon {
   if (entry.kind === 'field_change') return IconArrowsExchange;
   if (entry.kind === 'email_sent') return IconMail;
   if (entry.kind === 'merged') return IconGitMerge;
+  if (entry.kind.startsWith('deal_')) return IconBriefcase;
   return IconPlus;
 }
 
@@ -123,6 +124,7 @@ export function TimelineList({ object, id }: { object: CustomerObject; id: strin
                   title={
                     <Group gap={6} wrap="wrap">
                       <Text size="sm" fw={600}>{entryTitle(entry, t)}</Text>
+                      {typeof entry.data.dealId === 'string' && <Badge size="xs" variant="light" color={entry.kind === 'deal_won' ? 'green' : entry.kind === 'deal_lost' ? 'red' : 'blue'} component={Link} to={`/deals/${entry.data.dealId}`} style={{ cursor: 'pointer' }}>{t('timeline.entry.deal')}</Badge>}
                       {Boolean(entry.data.via) && <Badge size="xs" variant="light" color="grape" component={Link} to={`/contacts/${(entry.data.via as { id: string }).id}`} style={{ cursor: 'pointer' }}>{t('timeline.entry.via')}</Badge>}
                     </Group>
                   }>
