@@ -28,6 +28,8 @@ export const salesModule = defineModule({
   jobs: [taskReminderJob],
   nav: [
     { key: 'deals', path: '/deals', labels: { 'zh-CN': '商机', 'zh-TW': '商機', en: 'Deals' }, icon: 'deals' },
+    { key: 'my-day', path: '/my-day', labels: { 'zh-CN': '我的一天', 'zh-TW': '我的一天', en: 'My day' }, icon: 'checklist' },
+    { key: 'calendar', path: '/calendar', labels: { 'zh-CN': '日历', 'zh-TW': '日曆', en: 'Calendar' }, icon: 'calendar' },
     { key: 'products', path: '/products', labels: { 'zh-CN': '产品', 'zh-TW': '產品', en: 'Products' }, icon: 'products' },
     { key: 'price-books', path: '/price-books', labels: { 'zh-CN': '价格表', 'zh-TW': '價格表', en: 'Price books' }, icon: 'price-books' },
   ],

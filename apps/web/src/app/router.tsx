@@ -75,6 +75,8 @@ const productsRoute = createRoute({ getParentRoute: () => appRoute, path: '/prod
 const priceBooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/price-books', component: lazyRouteComponent(() => import('../features/sales/products/price-books-page'), 'PriceBooksPage') });
 const dealsRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals', component: lazyRouteComponent(() => import('../features/sales/deals/deals-board-page'), 'DealsBoardPage') });
 const dealRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals/$id', component: lazyRouteComponent(() => import('../features/sales/deals/deal-page'), 'DealPage') });
+const myDayRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-day', component: lazyRouteComponent(() => import('../features/sales/tasks/my-day-page'), 'MyDayPage') });
+const calendarRoute = createRoute({ getParentRoute: () => appRoute, path: '/calendar', component: lazyRouteComponent(() => import('../features/sales/tasks/calendar-page'), 'CalendarPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -110,7 +112,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, myDayRoute, calendarRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

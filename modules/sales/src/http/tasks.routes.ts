@@ -70,7 +70,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
   // No session: the token in the path is the secret (calendar apps cannot sign in).
   app.get<{ Params: { file: string } }>('/ical/:file', async (request, reply) => {
     const token = /^(.+)\.ics$/.exec(request.params.file)?.[1];
-    const body = token ? await renderIcalFeed(app.services.database, token, new URL(baseUrl(request)).host) : null;
+    const body = token ? await renderIcalFeed(app.services.database, token, new URL(baseUrl(request)).hostname) : null;
     if (body === null) return reply.status(404).type('text/plain; charset=utf-8').send(translate(request.locale, 'errors.not_found', { what: 'calendar' }));
     return reply.header('cache-control', 'private, max-age=300').type('text/calendar; charset=utf-8').send(body);
   });

@@ -9,6 +9,7 @@ import { useRefreshSession, useSession } from '../../app/session';
 import { currentLocale, isLocale, LOCALES, type Locale } from '../../i18n';
 import { LOCALE_NAMES, switchLanguage } from '../shell/language-menu';
 import { MIN_PASSWORD_LENGTH } from '../auth/reset-password-page';
+import { IcalFeedCard } from '../sales/tasks/ical-feed-card';
 
 function ProfileCard() {
   const { t } = useTranslation();
@@ -101,6 +102,7 @@ export function AccountPage() {
       <PageHeader title={t('settings.account')} description={t('account.description')} />
       <ProfileCard />
       <PasswordCard />
+      <IcalFeedCard />
     </Stack>
   );
 }

@@ -1,6 +1,6 @@
 import {
   IconAddressBook, IconBuildingSkyscraper, IconChartBar, IconHeadset, IconHeartHandshake, IconHome, IconPlugConnected,
-  IconCopy, IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, type Icon,
+  IconCopy, IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, IconCalendar, IconChecklist, type Icon,
 } from '@tabler/icons-react';
 import { IconPackage, IconReceipt2 } from '@tabler/icons-react';
 
@@ -24,6 +24,8 @@ const ICONS: Record<string, Icon> = {
   integrations: IconPlugConnected,
   filter: IconFilter,
   copy: IconCopy,
+  calendar: IconCalendar,
+  checklist: IconChecklist,
   products: IconPackage,
   'price-books': IconReceipt2,
 };
