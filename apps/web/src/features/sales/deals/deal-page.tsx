@@ -6,6 +6,7 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { formatDate, formatDateTime, formatMoney } from '../../../i18n/format';
 import { dealDetailApi, dealsApi, labelOf } from './deals-api';
+import { DealLinesEditor } from '../products/deal-lines-editor';
 
 /** Seconds as the largest sensible unit: 3 d, 5 h, 12 min. */
 function duration(seconds: number, t: (key: string, o?: Record<string, unknown>) => string): string {
@@ -49,6 +50,7 @@ export function DealPage() {
               {field(t('deals.reason'), d.wonReason ?? d.lostReason ?? null)}
             </SimpleGrid>
           </Card>
+          <DealLinesEditor dealId={id} onSaved={() => void deal.refetch()} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
               <Text fw={600} mb="xs">{t('deals.history')}</Text>
