@@ -27,6 +27,10 @@ describe('iCal feed', () => {
     await call('POST', `/api/v1/tasks/${done.id}/complete`, { version: 1 });
     const other = await w.member('rep', 'Other');
     await call('POST', '/api/v1/tasks', { title: 'Not mine', dueAt: soon.toISOString() }, other.headers);
+    const invited = await call('POST', '/api/v1/tasks', { kind: 'meeting', title: 'Invited', startAt: '2026-12-04T02:00:00Z', endAt: '2026-12-04T03:00:00Z', ownerId: w.admin.userId, attendees: { userIds: [w.admin.userId] } });
+    expect(invited.statusCode).toBe(201);
+    // A meeting someone else owns and the token holder attends is in the feed too.
+    await w.t.database.query('update tasks set owner_id = $1 where id = $2', [other.userId, invited.json().id]);
 
     const res = await w.t.app.inject({ method: 'GET', url: pathOf(first) });
     expect(res.statusCode).toBe(200);
@@ -44,7 +48,8 @@ describe('iCal feed', () => {
     expect(lines).toContain('PRIORITY:1');
     expect(lines.some((l) => l.startsWith(`UID:${task.id}@`))).toBe(true);
     expect(lines.filter((l) => l === 'BEGIN:VTODO')).toHaveLength(1);
-    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
+    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(2);
+    expect(lines).toContain('SUMMARY:Invited');
     expect(lines.some((l) => l.startsWith(`UID:${meeting.id}@`))).toBe(true);
     expect(lines).toContain('DTSTART:20261203T020000Z');
     expect(lines).toContain('DTEND:20261203T033000Z');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { schema, type Context, type Database } from '@voyage/kernel';
-import { tasks } from '../../db/tasks';
+import { taskAttendees, tasks } from '../../db/tasks';
 import { renderIcal } from './render-ical';
 
 /** How far back and ahead the feed reaches: a month behind, six months ahead. */
@@ -23,7 +23,8 @@ export async function rotateIcalToken(ctx: Context, baseUrl: string): Promise<st
 }
 
 /**
- * The calendar of the user holding this token: their open tasks and meetings in every
+ * The calendar of the user holding this token: their open tasks and meetings (assigned or
+ * attending) in every
  * workspace they are an active member of, from a month back to six months ahead (and open
  * tasks without a time). Null for an unknown token.
  */
@@ -37,7 +38,8 @@ export async function renderIcalFeed(database: Database, token: string, host: st
   const to = new Date(now.getTime() + AHEAD_DAYS * 86_400_000);
   const when = sql`coalesce(${tasks.startAt}, ${tasks.dueAt})`;
   const rows = await db.select().from(tasks).where(and(
-    inArray(tasks.workspaceId, workspaces), eq(tasks.ownerId, user.id), eq(tasks.status, 'open'), isNull(tasks.deletedAt),
+    inArray(tasks.workspaceId, workspaces),
+    or(eq(tasks.ownerId, user.id), sql`exists (select 1 from ${taskAttendees} a where a.workspace_id = ${tasks.workspaceId} and a.task_id = ${tasks.id} and a.user_id = ${user.id})`), eq(tasks.status, 'open'), isNull(tasks.deletedAt),
     or(sql`${when} is null`, and(gte(when, from), lt(when, to))),
   )).orderBy(when, tasks.id).limit(5000);
   return renderIcal(rows, { name: `Voyage CRM — ${user.name}`, host, now });

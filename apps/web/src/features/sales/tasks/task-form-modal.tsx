@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { membersApi } from '../../../api/platform';
 import { applyApiError, notifySaved } from '../../../components/api-errors';
 import { fromLocalInput, tasksApi, TASKS_KEY, toLocalInput, type TTask } from './tasks-api';
 
@@ -24,8 +25,10 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { kind: 'task' as 'task' | 'meeting', title: '', description: '', priority: 'normal', dueAt: '', startAt: '', endAt: '', location: '', reminderAt: '', recurrence: '' },
+    initialValues: { kind: 'task' as 'task' | 'meeting', title: '', description: '', priority: 'normal', dueAt: '', startAt: '', endAt: '', location: '', reminderAt: '', recurrence: '', ownerId: '', attendeeUserIds: [] as string[] },
   });
+  const members = useQuery({ queryKey: ['members', 'all'], queryFn: () => membersApi.list({ limit: 500 }), staleTime: 60_000, enabled: opened });
+  const memberOptions = (members.data?.data ?? []).map((m) => ({ value: m.userId, label: m.name }));
   useEffect(() => {
     if (!opened) return;
     setError(null);
@@ -33,6 +36,7 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
       kind: task?.kind ?? draft?.kind ?? 'task', title: task?.title ?? '', description: task?.description ?? '', priority: task?.priority ?? 'normal',
       dueAt: toLocalInput(task?.dueAt ?? draft?.dueAt), startAt: toLocalInput(task?.startAt ?? draft?.startAt), endAt: toLocalInput(task?.endAt ?? draft?.endAt),
       location: task?.location ?? '', reminderAt: toLocalInput(task?.reminderAt), recurrence: task?.recurrence ?? '',
+      ownerId: task?.ownerId ?? '', attendeeUserIds: (task?.attendees ?? []).flatMap((a) => (a.userId ? [a.userId] : [])),
     });
     form.resetDirty();
     // Only when the modal opens, or opens on another task or draft.
@@ -45,6 +49,9 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
       title: v.title.trim(), description: v.description || null, priority: v.priority as TTask['priority'], location: v.location || null,
       dueAt: meeting ? null : fromLocalInput(v.dueAt), startAt: meeting ? fromLocalInput(v.startAt) : null, endAt: meeting ? fromLocalInput(v.endAt) : null,
       reminderAt: fromLocalInput(v.reminderAt), recurrence: v.recurrence || null,
+      ...(v.ownerId ? { ownerId: v.ownerId } : {}),
+      // Contact attendees set elsewhere (the API) are kept; the form edits the member attendees.
+      ...(meeting ? { attendees: { userIds: v.attendeeUserIds, contactIds: (task?.attendees ?? []).flatMap((a) => (a.contactId ? [a.contactId] : [])) } } : {}),
     };
     try {
       if (task) await tasksApi.update(task.id, { version: task.version, ...body });
@@ -79,6 +86,8 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
             <TextInput type="datetime-local" label={t('tasks.reminderAt')} {...form.getInputProps('reminderAt')} />
             {meeting && <TextInput label={t('tasks.location')} {...form.getInputProps('location')} />}
           </Group>
+          <Select label={t('tasks.assignee')} placeholder={t('tasks.assigneeMe')} searchable clearable data={memberOptions} {...form.getInputProps('ownerId')} onChange={(v) => form.setFieldValue('ownerId', v ?? '')} />
+          {meeting && <MultiSelect label={t('tasks.attendees')} searchable data={memberOptions} {...form.getInputProps('attendeeUserIds')} error={form.errors['attendees.userIds']} />}
           <Textarea label={t('tasks.description')} autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
           <Group justify="space-between">
             <Group gap="xs">
