@@ -164,6 +164,27 @@ describe('imports: run, duplicates, rejected rows and undo', () => {
     expect(before.id).toBe((await contactByEmail('exact@example.com')).id);
   });
 
+  it('update handling: two rows matching one record update it once, the second is skipped; a bad phone is refused naming its column', async () => {
+    await runImport(admin, 'Name,Email,客户等级,Title\nTwice,twice@example.com,A级,Zero\n');
+    const before = await contactByEmail('twice@example.com');
+    const done = await runImport(admin, 'Name,Email,Mobile,客户等级,Title\nTwice,twice@example.com,,A级,One\nTwice again,TWICE@example.com,,B级,Two\nBad phone,badphone@example.com,12,A级,X\n', { duplicates: 'update' });
+    expect(done).toMatchObject({ status: 'done', counts: { total: 3, updated: 1, skipped: 1, rejected: 1, created: 0 } });
+    expect(await contactByEmail('twice@example.com')).toMatchObject({ id: before.id, title: 'One', version: before.version + 1 });
+    expect(await contactByEmail('badphone@example.com')).toBeUndefined();
+    const csv = await inject(admin, 'GET', `/api/v1/imports/${done.id}/rejected.csv`);
+    expect(csv.body).toMatch(/\n3,Bad phone,badphone@example.com,12,A级,X,.*Mobile/);
+  });
+
+  it('skips a row repeating an email of an earlier batch of the same file, whether or not that batch is written yet', async () => {
+    const lines = ['Name,Email,客户等级'];
+    for (let i = 0; i < 1100; i++) lines.push(`Batch${i},batch${i}@repeat.example.com,A级`);
+    lines.push('Again,BATCH7@repeat.example.com,A级', 'Again,batch1050@repeat.example.com,A级');
+    const done = await runImport(admin, lines.join('\n'));
+    expect(done).toMatchObject({ status: 'done', counts: { total: 1102, created: 1100, skipped: 2, rejected: 0 } });
+    const [{ n }] = await t.database.query<{ n: string }>(`select count(*) n from contacts where workspace_id = $1 and email in ('batch7@repeat.example.com', 'batch1050@repeat.example.com') and deleted_at is null`, [workspaceId]);
+    expect(Number(n)).toBe(2);
+  }, 120_000);
+
   it('refuses a member without the create right (403), and update handling without the update right', async () => {
     const viewer = await signIn(t, await addMember(t.database, workspaceId, roleIds.viewer), workspaceId);
     const res = await upload(viewer, 'contact', 'x.csv', '姓名\n张三\n');

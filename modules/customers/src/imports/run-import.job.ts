@@ -16,7 +16,8 @@ import { writeImportBatch } from './write-import-batch';
  * Batches are written one after another, but the next batch is read and planned (parsing,
  * validation, lookups) while the previous one is being written: the database and Node work at
  * the same time. The batch in flight passes its keys on (PendingKeys), so a row repeating one
- * of them is still seen as a duplicate before that batch commits.
+ * of them is still skipped as a duplicate before that batch commits. With `update` handling the
+ * batches do not overlap (see below).
  */
 export const runImportJob = defineJob<{ workspaceId: string; importId: string }>({
   name: IMPORT_RUN_JOB,
@@ -37,9 +38,13 @@ export const runImportJob = defineJob<{ workspaceId: string; importId: string }>
       let processed = current.processed;
       let pending = NO_PENDING;
       let writing: Promise<void> = Promise.resolve();
+      const overlap = settings.options.duplicates !== 'update';
       try {
         for await (const batch of importBatches(fileStorage(job.env), current, processed)) {
-          const planned = await planImportBatch(ctx, kind, batch, settings, pending);
+          // With updates, a row may match a record the batch in flight creates or updates; it is
+          // planned once that batch is written, so it updates the record as a later batch would.
+          if (!overlap) await writing;
+          const planned = await planImportBatch(ctx, kind, batch, settings, overlap ? pending : NO_PENDING);
           await writing;
           const before = processed;
           writing = db.transaction((tx: Tx) => writeImportBatch({ ...ctx, db: tx }, kind, current!.id, before, planned, settings.defs));
