@@ -127,7 +127,9 @@ batch for the records and one for the trail, duplicate lookups that return ids a
 (one index scan per key column, \`= any($1)\`; whole rows only for the records an update
 touches), phones parsed once for the duplicate keys and the phone check (checkRecordInput
 parses them once more), and the next batch read and planned while the previous one is
-written (its keys passed on, so a repeated email is still caught). The guarantees stay: dry
+written (its keys passed on, so a repeated email is still caught; with update handling the
+batches do not overlap). Two rows matching one record with update handling used to fail the
+whole import on a version conflict; the second is now skipped as a repeat. The guarantees stay: dry
 run, per-row errors, rejected-rows file, skip/update/create, undo of the whole batch, audit,
 progress, resume after the last committed batch.
 
