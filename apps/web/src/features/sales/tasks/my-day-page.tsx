@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -27,6 +27,11 @@ export function MyDayPage() {
   const [creating, setCreating] = useState(false);
   const [title, setTitle] = useState('');
   const list = useQuery({ queryKey: [...TASKS_KEY, 'my-day'], queryFn: () => tasksApi.list({ mine: 'true', status: 'open', sort: 'dueAt' }) });
+  // A reminder links to /my-day?task=<id>: open that task.
+  const linked = new URLSearchParams(window.location.search).get('task');
+  useEffect(() => {
+    if (linked) tasksApi.get(linked).then(setOpen, () => undefined);
+  }, [linked]);
   const endOfToday = new Date();
   endOfToday.setHours(23, 59, 0, 0);
   const quickAdd = useMutation({

@@ -17,6 +17,7 @@ export type TaskListQuery = {
 
 export const tasksApi = {
   list: (query: TaskListQuery) => api.get<TTaskListResponse>('/tasks', { query: { limit: 200, ...query } }),
+  get: (id: string) => api.get<TTask>(`/tasks/${id}`),
   create: (body: TCreateTaskRequest) => api.post<TTask>('/tasks', body),
   update: (id: string, body: TUpdateTaskRequest) => api.patch<TTask>(`/tasks/${id}`, body),
   complete: (task: Pick<TTask, 'id' | 'version'>) => api.post<TCompleteTaskResponse>(`/tasks/${task.id}/complete`, { version: task.version }),
