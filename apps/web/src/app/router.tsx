@@ -101,6 +101,7 @@ const settingsChildren = [
   settingsPage('/custom-fields', () => import('../features/settings/custom-fields-page'), 'CustomFieldsPage'),
   settingsPage('/assignment-rules', () => import('../features/customers/ownership/assignment-rules-page'), 'AssignmentRulesPage'),
   settingsPage('/pool', () => import('../features/customers/ownership/pool-settings-page'), 'PoolSettingsPage'),
+  settingsPage('/pipelines', () => import('../features/sales/deals/pipelines-settings-page'), 'PipelinesSettingsPage'),
   settingsPage('/api-keys', () => import('../features/settings/api-keys-page'), 'ApiKeysPage'),
   settingsPage('/audit', () => import('../features/settings/audit-page'), 'AuditPage'),
   settingsPage('/mail', () => import('../features/settings/mail-page'), 'MailPage'),

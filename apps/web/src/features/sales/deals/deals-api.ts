@@ -34,3 +34,13 @@ export const dealDetailApi = {
   history: (id: string) => api.get<{ data: StageHistoryEntry[] }>(`/deals/${id}/stage-history`),
   stakeholders: (id: string) => api.get<{ data: DealStakeholder[] }>(`/deals/${id}/contacts`),
 };
+
+type TStage = TPipeline['stages'][number];
+export interface StageChange { version: number; name?: string; probability?: number; requiredFields?: string[]; rottingDays?: number | null }
+
+export const pipelineSettingsApi = {
+  updateStage: (pipelineId: string, stage: TStage, change: StageChange) => api.patch<TPipeline>(`/pipelines/${pipelineId}/stages/${stage.id}`, change),
+  addStage: (pipelineId: string, name: string) => api.post<TPipeline>(`/pipelines/${pipelineId}/stages`, { name }),
+  deleteStage: (pipelineId: string, stageId: string) => api.delete<TPipeline>(`/pipelines/${pipelineId}/stages/${stageId}`),
+  reorder: (pipelineId: string, stageIds: string[]) => api.post<TPipeline>(`/pipelines/${pipelineId}/stages/reorder`, { stageIds }),
+};
