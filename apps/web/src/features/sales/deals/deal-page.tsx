@@ -1,5 +1,5 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Stepper, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header';
@@ -23,6 +23,8 @@ export function DealPage() {
   const pipelines = useQuery({ queryKey: ['pipelines'], queryFn: dealsApi.pipelines });
   const history = useQuery({ queryKey: ['deal', id, 'history'], queryFn: () => dealDetailApi.history(id) });
   const people = useQuery({ queryKey: ['deal', id, 'contacts'], queryFn: () => dealDetailApi.stakeholders(id) });
+  // Names of the stakeholders the reader may see; others stay a plain link.
+  const names = useQueries({ queries: (people.data?.data ?? []).map((p) => ({ queryKey: ['contacts', 'name', p.contactId], queryFn: () => dealDetailApi.contact(p.contactId), retry: false, staleTime: 60_000 })) });
   const d = deal.data;
   const pipeline = pipelines.data?.data.find((p) => p.id === d?.pipelineId);
   const stages = pipeline?.stages ?? [];
@@ -70,9 +72,9 @@ export function DealPage() {
             <Card withBorder>
               <Text fw={600} mb="xs">{t('deals.stakeholders')}</Text>
               {(people.data?.data ?? []).length === 0 && <Text size="sm" c="dimmed">{t('deals.noStakeholders')}</Text>}
-              {(people.data?.data ?? []).map((p) => (
+              {(people.data?.data ?? []).map((p, i) => (
                 <Group key={p.contactId} justify="space-between">
-                  <Anchor component={Link} to={`/contacts/${p.contactId}`} size="sm">{t('deals.contact')}</Anchor>
+                  <Anchor component={Link} to={`/contacts/${p.contactId}`} size="sm">{names[i]?.data?.name ?? t('deals.unknownContact')}</Anchor>
                   <Group gap={4}>{p.role && <Badge variant="light">{p.role}</Badge>}{p.isPrimary && <Badge>{t('deals.primary')}</Badge>}</Group>
                 </Group>
               ))}

@@ -33,6 +33,7 @@ export interface DealStakeholder { contactId: string; role: string | null; isPri
 export const dealDetailApi = {
   history: (id: string) => api.get<{ data: StageHistoryEntry[] }>(`/deals/${id}/stage-history`),
   stakeholders: (id: string) => api.get<{ data: DealStakeholder[] }>(`/deals/${id}/contacts`),
+  contact: (id: string) => api.get<{ id: string; name?: string | null }>(`/contacts/${id}`),
 };
 
 type TStage = TPipeline['stages'][number];

@@ -43,6 +43,10 @@ export function DealsBoardPage() {
       if (context?.previous) queryClient.setQueryData(key, context.previous);
       notifications.show({ color: 'red', title: t('deals.moveRefused'), message: error.message });
     },
+    // The answer carries the new version: the next drag of this card must send it, even before the refetch lands.
+    onSuccess: (deal) => queryClient.setQueryData<TDealBoardResponse>(key, (board) => board && ({
+      ...board, columns: board.columns.map((c) => ({ ...c, deals: c.deals.map((x) => (x.id === deal.id ? { ...x, ...deal } : x)) })),
+    })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['deals-board'] }),
   });
 
@@ -83,7 +87,7 @@ export function DealsBoardPage() {
                   {column.totals.length ? column.totals.map((x) => formatMoney(x.amountMinor, x.currency)).join(' + ') : formatMoney(0, board.data.pipeline.currency)} · {column.stage.probability}%
                 </Text>
                 <Stack gap={6} mih={60}>
-                  {column.deals.map((deal) => <DealCard key={deal.id} deal={deal} ownerName={deal.ownerId ? ownerNames.get(deal.ownerId) : undefined} />)}
+                  {column.deals.map((deal) => <DealCard key={deal.id} deal={deal} rottingDays={column.stage.rottingDays} ownerName={deal.ownerId ? ownerNames.get(deal.ownerId) : undefined} />)}
                   {column.count > column.deals.length && (
                     <Button variant="subtle" size="xs" onClick={() => setPerStage((n) => n + PAGE)}>{t('deals.showMore', { count: column.count - column.deals.length })}</Button>
                   )}
