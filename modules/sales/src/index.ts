@@ -1,10 +1,14 @@
-import { defineModule } from '@voyage/kernel';
+import { defineModule, registerRecordTable } from '@voyage/kernel';
+import { deals } from './db/pipelines';
 import { salesObjects } from './objects';
 import { dealMergeSubscriber, registerDealRoutes, registerPipelineRoutes } from './http/deal-routes';
 import { taskRoutes } from './http/tasks.routes';
 import { taskReminderJob } from './tasks/task-reminder.job';
 import './tasks/messages';
 import { productRoutes } from './http/products.routes';
+
+// Lets tasks, custom record-link fields and other modules point at deals.
+registerRecordTable('deal', { table: deals, workspaceId: deals.workspaceId, id: deals.id, deletedAt: deals.deletedAt });
 
 /**
  * Sales (S1–S10): pipelines and deals, products and price books, tasks and the calendar.

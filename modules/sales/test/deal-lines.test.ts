@@ -84,6 +84,16 @@ describe('deal lines', () => {
     const audit = await w.t.database.query<{ summary: string }>(`select summary from audit_log where workspace_id = $1 and object = 'deal' and record_id = $2`, [w.workspaceId, ids.deal]);
     expect(audit.map((a) => a.summary)).toEqual(['Deal CNY: 3 lines']);
 
+    // While it has lines, the amount and currency follow them: a direct change is refused, naming the field.
+    const direct = await inject(w.admin, 'PATCH', `/api/v1/deals/${ids.deal}`, { version: body.version, amountMinor: 5 });
+    expect(direct.statusCode).toBe(422);
+    expect(direct.json().error.details.fields[0].field).toBe('amountMinor');
+    const otherCurrency = await inject(w.admin, 'PATCH', `/api/v1/deals/${ids.deal}`, { version: body.version, currency: 'USD' });
+    expect(otherCurrency.statusCode).toBe(422);
+    expect(otherCurrency.json().error.details.fields[0].field).toBe('currency');
+    expect((await inject(w.admin, 'PATCH', `/api/v1/deals/${ids.deal}`, { version: body.version, name: 'Renamed deal' })).statusCode).toBe(200);
+    body.version += 1;
+
     const stale = await inject(w.admin, 'PUT', `/api/v1/deals/${ids.deal}/lines`, { version: before.version, lines: [] });
     expect(stale.statusCode).toBe(409);
 

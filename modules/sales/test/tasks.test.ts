@@ -30,6 +30,18 @@ function call(who: SignedIn, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: s
 const fields = (res: { json(): { error?: { details?: { fields?: Array<{ field: string }> } } } }) => res.json().error?.details?.fields?.map((f) => f.field) ?? [];
 
 describe('tasks API', () => {
+  it('links a task to a deal, and refuses a deal id that does not exist', async () => {
+    const deal = await call(w.admin, 'POST', '/api/v1/deals', { name: '年度订阅续约' });
+    expect(deal.statusCode, deal.body).toBe(201);
+    const linked = await call(w.admin, 'POST', '/api/v1/tasks', { title: '准备续约报价', relatedType: 'deal', relatedId: deal.json().id });
+    expect(linked.statusCode, linked.body).toBe(201);
+    const byDeal = (await call(w.admin, 'GET', `/api/v1/tasks?relatedType=deal&relatedId=${deal.json().id}`)).json();
+    expect(byDeal.data.map((t: { title: string }) => t.title)).toEqual(['准备续约报价']);
+    const ghost = await call(w.admin, 'POST', '/api/v1/tasks', { title: 'x', relatedType: 'deal', relatedId: contactId });
+    expect(ghost.statusCode).toBe(400);
+    expect(fields(ghost)).toEqual(['relatedId']);
+  });
+
   it('creates, reads, lists with filters, updates with a version (409 when stale), trashes and restores', async () => {
     const due = '2026-12-01T09:00:00.000Z';
     const res = await call(w.admin, 'POST', '/api/v1/tasks', { title: 'Send the quote', dueAt: due, priority: 'high', relatedType: 'contact', relatedId: contactId });

@@ -5,12 +5,14 @@ export const DEAL_ERRORS = {
   stageInUse: 'sales.stage_in_use',
   requiredFieldsMissing: 'sales.stage_required_fields',
   reasonRequired: 'sales.close_reason_required',
+  amountFollowsLines: 'sales.amount_follows_lines',
 } as const;
 
-registerErrorCodes({ [DEAL_ERRORS.stageInUse]: 409, [DEAL_ERRORS.requiredFieldsMissing]: 422, [DEAL_ERRORS.reasonRequired]: 422 });
+registerErrorCodes({ [DEAL_ERRORS.stageInUse]: 409, [DEAL_ERRORS.requiredFieldsMissing]: 422, [DEAL_ERRORS.reasonRequired]: 422, [DEAL_ERRORS.amountFollowsLines]: 422 });
 
 registerMessages({
   en: {
+    'sales.amount_follows_lines': 'This deal has product lines: its {field} follows them; change the lines instead',
     'sales.stage_in_use': 'The stage "{stage}" still has {count} deal(s); move them first',
     'sales.stage_required_fields': 'Fill in {fields} before moving the deal to "{stage}"',
     'sales.close_reason_required': 'Give a {field} to mark the deal {status}',
@@ -29,6 +31,7 @@ registerMessages({
     'sales.timeline.deal_lost': 'Deal lost: {name}',
   },
   'zh-CN': {
+    'sales.amount_follows_lines': '此商机有产品明细，{field}由明细决定，请修改明细',
     'sales.stage_in_use': '阶段“{stage}”中还有 {count} 个商机，请先移走',
     'sales.stage_required_fields': '移入“{stage}”前请先填写：{fields}',
     'sales.close_reason_required': '标记为{status}需要填写{field}',
@@ -47,6 +50,7 @@ registerMessages({
     'sales.timeline.deal_lost': '商机输单：{name}',
   },
   'zh-TW': {
+    'sales.amount_follows_lines': '此商機有產品明細，{field}由明細決定，請修改明細',
     'sales.stage_in_use': '階段「{stage}」中還有 {count} 個商機，請先移走',
     'sales.stage_required_fields': '移入「{stage}」前請先填寫：{fields}',
     'sales.close_reason_required': '標記為{status}需要填寫{field}',

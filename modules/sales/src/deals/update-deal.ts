@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TUpdateDealRequest } from '@voyage/contracts';
-import { AppError, assertWritableFields, diffValues, writeAudit, type Context } from '@voyage/kernel';
+import { AppError, assertWritableFields, diffValues, translate, writeAudit, type Context } from '@voyage/kernel';
+import { DEAL_ERRORS } from './deal-messages';
 import { dealContacts, deals } from '../db/pipelines';
 import { checkDealInput } from './check-deal-input';
 import { dealToWire } from './deal-wire';
@@ -14,6 +15,11 @@ export async function updateDeal(ctx: Context, id: string, input: TUpdateDealReq
   return runInTransaction(ctx, async (tx) => {
     const current = await loadDeal(tx, id, 'update', { forUpdate: true });
     if (current.version !== input.version) throw new AppError('version_conflict', { details: { field: 'version', id, currentVersion: current.version } });
+    // With product lines, the amount and its currency follow the lines (PUT /deals/:id/lines).
+    if (current.hasLines) {
+      const field = input.amountMinor !== undefined && input.amountMinor !== current.amountMinor ? 'amountMinor' : input.currency !== undefined && input.currency !== current.currency ? 'currency' : null;
+      if (field) throw new AppError(DEAL_ERRORS.amountFollowsLines, { params: { field }, details: { fields: [{ field, code: 'follows_lines', message: translate(tx.locale, DEAL_ERRORS.amountFollowsLines, { field }) }] } });
+    }
     const [custom] = await checkDealInput(tx, [{ input, mode: 'update' }]);
     const { version: _v, custom: _c, ...fields } = input;
     const changes: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
