@@ -108,10 +108,13 @@ emails (\`normalizeEmail\`), \`accounts.name_key\` (\`companyNameKey\`). Contact
 get about ten timeline entries (created, follow-ups, field changes) and their follow-ups as the
 follow-up use cases write them: a \`follow_ups\` row, its entry on the contact's timeline and on
 its account's, and the contact's last follow-up columns. At 10k and 100k every contact has a
-history; at 1m one in ten does (1.46 million timeline entries, 0.64 million follow-ups): a
-history for all of them is some 14.6 million entries, which took 70 of the 114 s of the
-100k load on this machine and would not load in the issue's 5 minutes at 1m. Deals and
-tasks are not generated: the sales module does not exist yet. Everything loads by COPY on
+history. At 1m a history for all of them would be some 14.6 million entries (at 100k they took
+70 of the 114 s of the load on this machine): the full run below gave one contact in ten a
+history (1.46 million entries, 0.64 million follow-ups) and loaded in 365 s at load average
+5–6, over the issue's 5 minutes; since then one contact in twenty has one at 1m and each
+table's indexes are built on two connections, and \`npx tsx bench/seed/cli.ts --scale 1m\`
+loads in 265 s at load average 5 (accounts 103 s, contacts with their history 152 s). Deals
+and tasks are not generated: the sales module does not exist yet. Everything loads by COPY on
 PostgreSQL (contacts, follow-ups and timeline through three connections at once, indexes
 rebuilt after) and by multi-row INSERT on PGlite.
 
@@ -139,6 +142,23 @@ workspace of 100,000 contacts, through the real API, the two versions one after 
 (25.8 s), with the same result (89,127 created, 9,963 skipped, 910 rejected). The 15,000
 rows/s target is not met: the COPY floor below shows how fast this machine writes the same rows
 into this schema at all.
+
+## Findings for other areas (measured by hand, 2026-11-23, PostgreSQL 15)
+
+- **\`voyage_search_grams\` is the largest single cost of writing a contact or an account.**
+  The generated \`search_grams\` column calls it on every insert: 52 µs per contact name
+  (average 4.4 characters) and 237 µs per account (name and registered name), against about
+  100 µs for the whole contact insert with its 14 indexes. It is a SQL function with
+  \`generate_series\`, a cross join and \`array_agg(DISTINCT …)\`, planned and run per row. The
+  same grams from a PL/pgSQL loop took 17.5 µs per contact and 97 µs per account (2.5–3 times
+  faster, identical gram sets on 20,000 names). It lives in the kernel's \`pre.sql\`; changing
+  it would raise both the import's COPY floor and the import, and shorten the seed.
+- **Deep keyset pages re-read every row before them.** The list builder's cursor condition is
+  \`updated_at < v or (updated_at = v and id > w)\` (\`afterCursor\` in the kernel's
+  list-query), which gives the index no bound: a page 80,000 rows deep took 526 ms on 100,000
+  contacts, and the export job, which pages through its rows 200 at a time, took 174 s for
+  100,000 rows at 1m where COPY takes 1.9 s. Adding the bound \`updated_at <= v\` (the first
+  sort key, non-strict) beside the OR made the same page 0.47 ms.
 
 ## Reproduce
 

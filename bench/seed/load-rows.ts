@@ -74,6 +74,12 @@ export interface LoadOptions {
    * maintaining it row by row; a failure rolls back with the indexes intact.
    */
   rebuildIndexes?: boolean;
+  /**
+   * PostgreSQL, with rebuildIndexes: build the indexes after the commit on this many
+   * connections at once (GIN builds use one core each). A failure there leaves the rows loaded
+   * and names the indexes not built. Default 1: in the load's transaction.
+   */
+  indexConnections?: number;
 }
 
 /** Rows written to one table as they are generated; `end` commits them. */
@@ -189,10 +195,14 @@ async function copyWriter(database: Database, table: string, columns: ColumnInfo
         if (buffer) await flush();
         copy.end();
         await finished;
-        if (indexes.length) await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
-        for (const index of indexes) await client.query(index.definition);
+        const parallel = (options.indexConnections ?? 1) > 1;
+        if (indexes.length && !parallel) {
+          await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+          for (const index of indexes) await client.query(index.definition);
+        }
         await client.query('COMMIT');
         release();
+        if (indexes.length && parallel) await buildIndexes(database, table, indexes, options.indexConnections!);
         return count;
       } catch (error) {
         await client.query('ROLLBACK').catch(() => undefined);
@@ -209,6 +219,32 @@ async function copyWriter(database: Database, table: string, columns: ColumnInfo
       release(new Error('aborted'));
     },
   };
+}
+
+/** Builds indexes on `connections` connections at once, GIN (the slow ones) first. */
+async function buildIndexes(database: Database, table: string, indexes: Array<{ name: string; definition: string }>, connections: number): Promise<void> {
+  const queue = [...indexes].sort((a, b) => Number(/ USING gin /i.test(b.definition)) - Number(/ USING gin /i.test(a.definition)));
+  const built = new Set<string>();
+  const worker = async () => {
+    const client = await database.pool!.connect();
+    try {
+      await client.query(`SET maintenance_work_mem = '256MB'`);
+      for (let index = queue.shift(); index; index = queue.shift()) {
+        await client.query(index.definition);
+        built.add(index.name);
+      }
+    } finally {
+      await client.query('RESET maintenance_work_mem').catch(() => undefined);
+      client.release();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(connections, indexes.length) }, worker));
+  } catch (error) {
+    queue.length = 0;
+    const missing = indexes.filter((i) => !built.has(i.name)).map((i) => i.name);
+    throw new Error(`${table}: rows loaded, but index(es) ${missing.join(', ')} not built: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** Resolves when a COPY stream has finished, rejects on its error. */

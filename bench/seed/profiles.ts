@@ -129,13 +129,16 @@ export function personProfile(rng: Random, serial: number, region: PhoneRegion, 
 }
 
 // Characters and words that make a generated brand distinct once its base name is taken.
-const BRAND_CHARS = [...'华信远航腾达鑫汇通恒瑞博联创思德泰安中科盛宏源兴嘉锐智云海天明祥和丰益诚星辰新'];
+const BRAND_CHARS = [...'华信远航腾达鑫汇通恒瑞博联创思德泰安中科盛宏源兴嘉锐智云海天明祥和丰益诚星辰新佳美立正弘凯越鸿伟捷易迅腾飞朗润宁康泽睿晨光宇俊豪群力合众晟昌隆茂'];
 const BRAND_WORDS = ['Acme', 'Bright', 'Cedar', 'Delta', 'Everest', 'Falcon', 'Granite', 'Hudson', 'Indigo', 'Juniper', 'Kestrel', 'Lumen', 'Maple', 'Nova', 'Orion', 'Polaris', 'Quartz', 'Raven', 'Sierra', 'Titan', 'Unity', 'Vertex', 'Willow', 'Zenith'];
+const BRAND_ENDINGS = ['Ridge', 'Point', 'Peak', 'Bay', 'Stone', 'Field', 'Gate', 'Crest', 'Brook', 'Works', 'Labs', 'Line', 'Way', 'Hill', 'Port', 'Grove'];
 const MAX_NAME_TRIES = 8;
 
 /**
- * A company whose name is not yet in `taken` (as in a real CRM, where 200,000 accounts have
- * 200,000 names): the generator's name, else with its city, else with a brand in front. The
+ * A company whose name is, as far as a few tries go, not yet in `taken` (in a real CRM 200,000
+ * accounts have nearly as many names): the generator's name, else the same line of business
+ * under another brand of the same length (华信科技 → 鑫达科技, Apex Robotics → Falcon Robotics),
+ * so names stay as long as the generator's and the search columns as costly to compute. The
  * registered name follows the name. Near-unique names keep the import's lookup of companies by
  * name to a row or two, as real data would.
  */
@@ -145,10 +148,12 @@ export function companyProfile(rng: Random, serial: number, taken: Set<string> =
   const generated = companyName(rng, region, serial, addr.city);
   const han = region === 'CN' || region === 'TW' || region === 'HK';
   const city = addr.city.replace(/市$/, '');
+  // The generator's Chinese brands are two characters; an English name ends with its trade.
+  const trade = han ? generated.name.slice(2) : generated.name.slice(generated.name.lastIndexOf(' ') + 1);
   let name = generated.name;
   for (let i = 0; taken.has(name) && i < MAX_NAME_TRIES; i++) {
-    if (i === 0) name = han ? `${city}${generated.name}` : `${generated.name} ${city}`;
-    else name = han ? `${rng.pick(BRAND_CHARS)}${rng.pick(BRAND_CHARS)}${generated.name}` : `${rng.pick(BRAND_WORDS)} ${generated.name}`;
+    if (han) name = `${i === 0 || rng.chance(0.5) ? city : ''}${i === 0 ? generated.name.slice(0, 2) : rng.pick(BRAND_CHARS) + rng.pick(BRAND_CHARS)}${trade}`;
+    else name = `${rng.pick(BRAND_WORDS)}${i === 0 ? '' : ` ${rng.pick(BRAND_ENDINGS)}`} ${trade}`;
   }
   taken.add(name);
   const at = generated.legalName.indexOf(generated.name);

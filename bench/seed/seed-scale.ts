@@ -38,6 +38,8 @@ const HISTORY_MS = 2 * 365 * 24 * 3600_000;
 /** The scale workspace's language and default phone region (the product's defaults). */
 const LOCALE: Locale = 'zh-CN';
 const PHONE_REGION = 'CN';
+/** Connections building a table's indexes after its load (PostgreSQL). */
+const INDEX_CONNECTIONS = 2;
 /** The admin of every scale workspace, so `bench` can sign in the same way each time. */
 export const SCALE_ADMIN_EMAIL = 'bench-admin@voyage.test';
 export const SCALE_ADMIN_PASSWORD = 'bench correct horse battery';
@@ -137,7 +139,8 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
       };
     }
   }
-  counts.accounts = await time('accounts', () => loadRows(database, 'accounts', accountRows(), { optional: ['phone_e164', 'name_key'], rebuildIndexes: true }));
+  // Indexes are rebuilt after the load, two at a time: a GIN build keeps one core busy.
+  counts.accounts = await time('accounts', () => loadRows(database, 'accounts', accountRows(), { optional: ['phone_e164', 'name_key'], rebuildIndexes: true, indexConnections: INDEX_CONNECTIONS }));
   log(`accounts ${counts.accounts} in ${timings.accounts} ms`);
 
   // Contacts, their follow-ups and the timeline load together, each table through its own
@@ -149,7 +152,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
   const timeline = new TimelineGenerator(workspaceId, LOCALE, until);
   const contactStep = HISTORY_MS / size.contacts;
   const writers = {
-    contacts: openTableWriter(database, 'contacts', { optional: ['phone_e164', 'mobile_e164', 'last_follow_up_at', 'last_follow_up_summary', 'follow_up_count', 'next_contact_at'], rebuildIndexes: true }),
+    contacts: openTableWriter(database, 'contacts', { optional: ['phone_e164', 'mobile_e164', 'last_follow_up_at', 'last_follow_up_summary', 'follow_up_count', 'next_contact_at'], rebuildIndexes: true, indexConnections: INDEX_CONNECTIONS }),
     followUps: openTableWriter(database, 'follow_ups', { rebuildIndexes: true }),
     entries: openTableWriter(database, 'timeline_entries', { rebuildIndexes: true }),
   };
