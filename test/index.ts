@@ -2,3 +2,4 @@
 export * from './app';
 export * from './database';
 export * from './users';
+export * from './world';

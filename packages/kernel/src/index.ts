@@ -5,6 +5,7 @@ export * from './money';
 export * from './context';
 export * from './i18n';
 export * from './db/client';
+export { runInTransaction } from './db/run-in-transaction';
 export * from './db/migrate';
 export * from './db/lock';
 export * as schema from './db/schema';

@@ -1,7 +1,7 @@
 import { assertCan, assertWritableFields, type Context } from '@voyage/kernel';
 import type { TBulkStageRequest, TBulkStageResponse } from '@voyage/contracts';
 import type { RecordKind } from '../record-kinds';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { updateRecords } from '../use-cases/update-records';
 import { partitionByAccess } from './partition-by-access';
 

@@ -2,7 +2,7 @@ import { assertCan, type Context } from '@voyage/kernel';
 import type { TBulkDeleteResponse } from '@voyage/contracts';
 import type { RecordKind } from '../record-kinds';
 import { deleteRecords } from '../use-cases/delete-records';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { partitionByAccess } from './partition-by-access';
 
 /** Moves selected records to the trash (restorable); the ones the actor may not delete are reported. */

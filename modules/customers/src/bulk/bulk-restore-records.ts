@@ -2,7 +2,7 @@ import { assertCan, type Context } from '@voyage/kernel';
 import type { TBulkRestoreResponse } from '@voyage/contracts';
 import type { RecordKind } from '../record-kinds';
 import { restoreRecords } from '../use-cases/restore-records';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { partitionByAccess } from './partition-by-access';
 
 /** Brings selected records back from the trash; records not in the trash, or not the actor's to restore, are reported. */

@@ -1,7 +1,7 @@
 import type { TCreateFollowUpRequest, TFollowUp } from '@voyage/contracts';
 import { emitEvents, newId, writeAudit, type Context, type JobSender } from '@voyage/kernel';
 import { followUps } from '../db/timeline';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { findSubject } from './find-subject';
 import { FOLLOW_UP_EVENTS } from './follow-up-events';
 import { followUpsToWire } from './follow-up-wire';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { emitEvents, writeAudit, type Context } from '@voyage/kernel';
 import { followUps } from '../db/timeline';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { findFollowUp } from './find-follow-up';
 import { FOLLOW_UP_EVENTS } from './follow-up-events';
 import { refreshFollowUpColumns } from './refresh-follow-up-columns';

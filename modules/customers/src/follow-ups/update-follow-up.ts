@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TFollowUp, TUpdateFollowUpRequest } from '@voyage/contracts';
 import { AppError, emitEvents, pickChanges, writeAudit, type Context, type JobSender } from '@voyage/kernel';
 import { followUps } from '../db/timeline';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { findFollowUp } from './find-follow-up';
 import { FOLLOW_UP_EVENTS } from './follow-up-events';
 import { followUpsToWire } from './follow-up-wire';

@@ -5,7 +5,7 @@ import { duplicatePairs, recordMerges } from '../db/duplicates';
 import type { contacts } from '../db/schema';
 import { timelineEntries } from '../db/timeline';
 import { toWire, type RecordKind } from '../record-kinds';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { updateRecords } from '../use-cases/update-records';
 import { moveRelatedRows } from './move-related-rows';
 import './messages';

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AppError, notFound, schema, scopedWhere, type Context, type Queryable } from '@voyage/kernel';
 import type { TBulkAssignResponse } from '@voyage/contracts';
 import type { RecordKind } from '../record-kinds';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { tableOf } from './owned-kinds';
 import type { TransferKind } from './record-owner-transfers';
 import { writeOwnerChanges } from './write-owner-changes';

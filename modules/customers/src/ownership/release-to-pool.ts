@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { notFound, scopedWhere, type Context } from '@voyage/kernel';
 import type { RecordKind } from '../record-kinds';
 import { tableOf } from './owned-kinds';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { writeOwnerChanges } from './write-owner-changes';
 
 /** Returns a record to the public pool: its owner, or anyone whose data scope may update it. */

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { notFound, scopedWhere, writeAudit, type Context } from '@voyage/kernel';
 import type { TUpdateOwnershipFlagsRequest } from '@voyage/contracts';
 import type { RecordKind } from '../record-kinds';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { tableOf } from './owned-kinds';
 
 /** Sets a record's customer level or its manual exemption from the reclaim job. */

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { TAccountContactLink, TUpdateLinkRequest } from '@voyage/contracts';
 import { AppError, type Context } from '@voyage/kernel';
 import { accountContacts } from '../db/relationships';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { applyLinkFields, assertKnownRole } from './apply-link-fields';
 import { auditLink } from './audit-link';
 import { loadLinks } from './load-links';

@@ -2,7 +2,7 @@ import type { Context } from '@voyage/kernel';
 import { notFound } from '@voyage/kernel';
 import { and, eq } from 'drizzle-orm';
 import { accountContacts } from '../db/relationships';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { auditLink } from './audit-link';
 import { guardContactCompany, resolveLinkEnds, type LinkSide } from './resolve-link-ends';
 import { materializePrimaryLink, syncPrimaryAccount } from './sync-primary-account';

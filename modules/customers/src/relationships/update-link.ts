@@ -1,6 +1,6 @@
 import type { TAccountContactLink, TUpdateLinkRequest } from '@voyage/contracts';
 import { notFound, type Context } from '@voyage/kernel';
-import { runInTransaction } from '../use-cases/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { applyLinkFields, assertKnownRole } from './apply-link-fields';
 import { auditLink } from './audit-link';
 import { findLink } from './create-link';

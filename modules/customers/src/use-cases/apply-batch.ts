@@ -1,7 +1,7 @@
 import type { Context } from '@voyage/kernel';
 import type { RecordKind } from '../record-kinds';
 import { createRecords } from './create-records';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { updateRecords, type RecordChange } from './update-records';
 
 export interface BatchInput {

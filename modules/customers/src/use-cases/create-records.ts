@@ -4,7 +4,7 @@ import type { contacts } from '../db/schema';
 import { checkRecordInput } from './check-record-input';
 import { syncContactLinks } from '../relationships/sync-primary-account';
 import { trackCreatedRecords } from '../ownership/track-created-records';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 export interface CreateRecordsOptions {
   /** Error path of row i: '' for a single create, `create.3.` in a batch. */

@@ -2,7 +2,7 @@ import { and, inArray, sql } from 'drizzle-orm';
 import { emitEvents, scopedWhere, writeAudit, type Context } from '@voyage/kernel';
 import type { contacts } from '../db/schema';
 import type { RecordKind } from '../record-kinds';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 /**
  * Moves records to the trash (deleted_at); they can be restored. Needs the `delete` right;

@@ -2,7 +2,7 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { emitEvents, scopedWhere, writeAudit, type Context } from '@voyage/kernel';
 import type { contacts } from '../db/schema';
 import { toWire, type RecordKind } from '../record-kinds';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 /**
  * Brings records back from the trash. Whoever may delete a record may restore it; records

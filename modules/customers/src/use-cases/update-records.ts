@@ -6,7 +6,7 @@ import { assertNoParentCycle } from '../relationships/assert-no-parent-cycle';
 import { syncContactLinks } from '../relationships/sync-primary-account';
 import { checkRecordInput } from './check-record-input';
 import { trackUpdatedRecords } from '../ownership/track-updated-records';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 export interface RecordChange {
   id: string;

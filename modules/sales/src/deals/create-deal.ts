@@ -8,7 +8,7 @@ import { checkDealInput } from './check-deal-input';
 import { dealToWire } from './deal-wire';
 import { emitDealEvents } from './emit-deal-events';
 import { missingRequiredFields, requiredFieldsError } from './required-fields';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 /**
  * Creates a deal in the given stage (default: the first stage of the given or default

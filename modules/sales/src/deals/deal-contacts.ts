@@ -2,7 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { AppError, findExistingRecordIds, writeAudit, type Context } from '@voyage/kernel';
 import { dealContacts, deals } from '../db/pipelines';
 import { loadDeal } from './load-deal';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 /** Stakeholders of a deal the actor may see. */
 export async function listDealContacts(ctx: Context, dealId: string) {

@@ -8,7 +8,7 @@ import { emitDealEvents } from './emit-deal-events';
 import { getDeal } from './get-deal';
 import { loadDeal } from './load-deal';
 import { missingRequiredFields, requiredFieldsError } from './required-fields';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 /**
  * Moves a deal into a stage. Refused (422) when the stage's required fields are empty on

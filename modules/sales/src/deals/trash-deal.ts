@@ -3,7 +3,7 @@ import { DEAL_EVENTS } from '@voyage/contracts';
 import { emitEvents, writeAudit, type Context } from '@voyage/kernel';
 import { deals } from '../db/pipelines';
 import { loadDeal } from './load-deal';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 /** Moves a deal to the trash (`restore` false) or back out of it. */
 export async function setDealTrashed(ctx: Context, id: string, trashed: boolean): Promise<void> {

@@ -7,7 +7,7 @@ import { checkDealInput } from './check-deal-input';
 import { dealToWire } from './deal-wire';
 import { getDeal } from './get-deal';
 import { loadDeal } from './load-deal';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 
 /** Changes a deal's fields (not its stage: that is a move). Send the version read. */
 export async function updateDeal(ctx: Context, id: string, input: TUpdateDealRequest): Promise<Record<string, unknown>> {

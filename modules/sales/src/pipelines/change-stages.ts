@@ -3,7 +3,7 @@ import type { TCreateStageRequest, TPipeline, TUpdateStageRequest } from '@voyag
 import { AppError, assertCapability, newId, translate, validationError, writeAudit, type Context } from '@voyage/kernel';
 import { deals, pipelineStages } from '../db/pipelines';
 import { DEAL_ERRORS } from '../deals/deal-messages';
-import { runInTransaction } from '../deals/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { checkStageKinds } from './check-stage-kinds';
 import { loadPipeline, stageLabel } from './load-pipelines';
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { TCreatePipelineRequest, TPipeline } from '@voyage/contracts';
 import { assertCapability, newId, writeAudit, type Context } from '@voyage/kernel';
 import { pipelines, pipelineStages } from '../db/pipelines';
-import { runInTransaction } from '../deals/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { ensureDefaultPipeline } from './default-pipeline';
 import { loadPipeline } from './load-pipelines';
 import { checkStageKinds } from './check-stage-kinds';

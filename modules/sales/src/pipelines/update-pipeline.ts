@@ -2,7 +2,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { TPipeline, TUpdatePipelineRequest } from '@voyage/contracts';
 import { AppError, assertCapability, writeAudit, type Context } from '@voyage/kernel';
 import { pipelines } from '../db/pipelines';
-import { runInTransaction } from '../deals/run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { loadPipeline } from './load-pipelines';
 
 /** Renames a pipeline, changes its currency, or makes it the default. */

@@ -4,7 +4,7 @@ import { AppError, newId, type Context, type JobSender } from '@voyage/kernel';
 import { taskAttendees, tasks } from '../db/tasks';
 import { findTask } from './find-task';
 import { nextOccurrence, parseRecurrence } from './recurrence';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { scheduleTaskReminder } from './schedule-task-reminder';
 import { recordTaskChange } from './task-audit';
 import { tasksToWire, type TaskRow } from './task-wire';

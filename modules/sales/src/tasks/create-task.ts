@@ -3,7 +3,7 @@ import { assertCan, assertWritableFields, newId, type Context, type JobSender } 
 import { tasks } from '../db/tasks';
 import { checkTaskInput } from './check-task-input';
 import { replaceAttendees } from './replace-attendees';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { scheduleTaskReminder } from './schedule-task-reminder';
 import { recordTaskChange } from './task-audit';
 import { tasksToWire } from './task-wire';

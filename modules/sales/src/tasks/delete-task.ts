@@ -3,7 +3,7 @@ import type { TTask } from '@voyage/contracts';
 import { type Context, type JobSender } from '@voyage/kernel';
 import { tasks } from '../db/tasks';
 import { findTask } from './find-task';
-import { runInTransaction } from './run-in-transaction';
+import { runInTransaction } from '@voyage/kernel';
 import { scheduleTaskReminder } from './schedule-task-reminder';
 import { recordTaskChange } from './task-audit';
 import { tasksToWire } from './task-wire';
