@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Progress, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconGitMerge, IconScan, IconX } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -133,8 +133,8 @@ export function DuplicatesPage() {
                 <Table.Tr key={p.id} data-testid="duplicate-pair" data-id={p.id}>
                   <Table.Td><PairSide object={object} record={p.a} /></Table.Td>
                   <Table.Td><PairSide object={object} record={p.b} /></Table.Td>
-                  <Table.Td><Group gap={4}>{p.reasons.map((r) => <Badge key={r} variant="light" size="sm">{t(`duplicates.reason_${r}`)}</Badge>)}</Group></Table.Td>
-                  <Table.Td><Badge color={p.score >= 0.95 ? 'red' : p.score >= 0.8 ? 'orange' : 'yellow'} variant="outline">{Math.round(p.score * 100)}%</Badge></Table.Td>
+                  <Table.Td style={{ minWidth: 170 }}><Stack gap={2}>{p.reasons.map((r) => <Text key={r} size="xs" fw={600} c="blue">{t(`duplicates.reason_${r}`)}</Text>)}</Stack></Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm" fw={700} c={p.score >= 0.95 ? 'red' : p.score >= 0.8 ? 'orange' : 'yellow.8'}>{Math.round(p.score * 100)}%</Text></Table.Td>
                   <Table.Td>
                     {status === 'open' && (
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
