@@ -67,7 +67,9 @@ export const ZReorderStagesRequest = z.object({ stageIds: z.array(z.uuid()).min(
 export const ZStageParams = z.object({ id: z.uuid(), stageId: z.uuid() }).strict();
 
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const ZForecast = z.enum(['pipeline', 'best_case', 'commit', 'omitted']);
+/** A rep's forecast category; null = derived from the probability. */
+export const ZForecastCategory = z.enum(['commit', 'best_case', 'pipeline', 'omitted']);
+export type TForecastCategory = z.infer<typeof ZForecastCategory>;
 
 export const ZDeal = z.object({
   id: z.uuid(),
@@ -79,7 +81,7 @@ export const ZDeal = z.object({
   currency: z.string(),
   closeDate: z.string().nullable(),
   probability: z.unknown(),
-  forecastCategory: z.string(),
+  forecastCategory: ZForecastCategory.nullable(),
   ownerId: z.uuid().nullable(),
   accountId: z.uuid().nullable(),
   primaryContactId: z.uuid().nullable(),
@@ -108,7 +110,7 @@ export const ZCreateDealRequest = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
   closeDate: ZDate.nullable().optional(),
   probability: z.number().int().min(0).max(100).nullable().optional(),
-  forecastCategory: ZForecast.optional(),
+  forecastCategory: ZForecastCategory.nullable().optional(),
   ownerId: z.uuid().nullable().optional(),
   accountId: z.uuid().nullable().optional(),
   primaryContactId: z.uuid().nullable().optional(),

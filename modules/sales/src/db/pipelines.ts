@@ -59,8 +59,11 @@ export const deals = pgTable('deals', {
   currency: text('currency').notNull().default('CNY'),
   closeDate: date('close_date'),
   probability: integer('probability'),
-  /** Rep's call: pipeline, best_case, commit (closed and omitted are derived/explicit). */
-  forecastCategory: text('forecast_category').notNull().default('pipeline'),
+  /**
+   * Rep's call: commit, best_case, pipeline or omitted. Null means "not set": the forecast
+   * derives it from the probability (≥ 90 commit, ≥ 50 best case, else pipeline).
+   */
+  forecastCategory: text('forecast_category').$type<'commit' | 'best_case' | 'pipeline' | 'omitted'>(),
   ownerId: uuid('owner_id'),
   /** accounts/contacts of the customers module, checked through the kernel's record tables. */
   accountId: uuid('account_id'),
