@@ -2,3 +2,4 @@ export * from './list-query';
 export * from './list-operands';
 export * from './record-tables';
 export * from './rule-query';
+export * from './record-services';
