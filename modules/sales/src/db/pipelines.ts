@@ -72,6 +72,8 @@ export const deals = pgTable('deals', {
   hasLines: boolean('has_lines').notNull().default(false),
   lostReason: text('lost_reason'),
   lostToCompetitorId: uuid('lost_to_competitor_id'),
+  /** The won/lost reason picked from the workspace's list (`deal_reasons`); the text stays in won/lostReason. */
+  closeReasonId: uuid('close_reason_id'),
   wonReason: text('won_reason'),
   closedAt: tstz('closed_at'),
   stageEnteredAt: tstz('stage_entered_at').notNull().defaultNow(),
