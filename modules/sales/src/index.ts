@@ -1,14 +1,21 @@
 import { defineModule, registerRecordTable } from '@voyage/kernel';
 import { deals } from './db/pipelines';
 import { salesObjects } from './objects';
-import { dealMergeSubscriber, registerDealRoutes, registerPipelineRoutes } from './http/deal-routes';
+import { dealActivitySubscriber, dealMergeSubscriber, registerDealRoutes, registerPipelineRoutes, stalledDealsJob } from './http/deal-routes';
 import { taskRoutes } from './http/tasks.routes';
 import { taskReminderJob } from './tasks/task-reminder.job';
 import './tasks/messages';
 import { productRoutes } from './http/products.routes';
+import { targetRoutes } from './http/targets.routes';
+import { performanceRoutes } from './http/performance.routes';
+import { leadRoutes } from './http/leads.routes';
+import { leads } from './db/leads';
+import './leads/lead-messages';
+import { forecastRoutes } from './http/forecast.routes';
 
 // Lets tasks, custom record-link fields and other modules point at deals.
 registerRecordTable('deal', { table: deals, workspaceId: deals.workspaceId, id: deals.id, deletedAt: deals.deletedAt });
+registerRecordTable('lead', { table: leads, workspaceId: leads.workspaceId, id: leads.id, deletedAt: leads.deletedAt });
 
 /**
  * Sales (S1–S10): pipelines and deals, products and price books, tasks and the calendar.
@@ -27,14 +34,21 @@ export const salesModule = defineModule({
     registerPipelineRoutes(app); registerDealRoutes(app);
     await taskRoutes(app);
     productRoutes(app);
+    targetRoutes(app); performanceRoutes(app);
+    await leadRoutes(app);
+    forecastRoutes(app);
   },
-  subscribers: [dealMergeSubscriber],
-  jobs: [taskReminderJob],
+  subscribers: [dealMergeSubscriber, dealActivitySubscriber],
+  jobs: [taskReminderJob, stalledDealsJob],
   nav: [
+    { key: 'leads', path: '/leads', labels: { 'zh-CN': '线索', 'zh-TW': '潛在客戶', en: 'Leads' }, icon: 'leads' },
     { key: 'deals', path: '/deals', labels: { 'zh-CN': '商机', 'zh-TW': '商機', en: 'Deals' }, icon: 'deals' },
     { key: 'my-day', path: '/my-day', labels: { 'zh-CN': '我的一天', 'zh-TW': '我的一天', en: 'My day' }, icon: 'checklist' },
     { key: 'calendar', path: '/calendar', labels: { 'zh-CN': '日历', 'zh-TW': '日曆', en: 'Calendar' }, icon: 'calendar' },
     { key: 'products', path: '/products', labels: { 'zh-CN': '产品', 'zh-TW': '產品', en: 'Products' }, icon: 'products' },
+    { key: 'forecast', path: '/forecast', labels: { 'zh-CN': '销售预测', 'zh-TW': '銷售預測', en: 'Forecast' }, icon: 'forecast' },
+    { key: 'targets', path: '/targets', labels: { 'zh-CN': '业绩目标', 'zh-TW': '業績目標', en: 'Targets' }, icon: 'targets' },
+    { key: 'sales-performance', path: '/reports/sales', labels: { 'zh-CN': '销售业绩', 'zh-TW': '銷售業績', en: 'Sales performance' }, icon: 'sales-performance' },
     { key: 'price-books', path: '/price-books', labels: { 'zh-CN': '价格表', 'zh-TW': '價格表', en: 'Price books' }, icon: 'price-books' },
   ],
 });

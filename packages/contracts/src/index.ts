@@ -20,3 +20,8 @@ export * from './customers-data-quality';
 export * from './sales-tasks';
 export * from './sales-products';
 export * from './sales-deals';
+export * from './sales-leads';
+export * from './sales-targets';
+export * from './sales-performance';
+export * from './sales-deal-extras';
+export * from './sales-forecast';

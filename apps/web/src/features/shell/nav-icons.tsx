@@ -3,6 +3,7 @@ import {
   IconCopy, IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, IconCalendar, IconChecklist, type Icon,
 } from '@tabler/icons-react';
 import { IconPackage, IconReceipt2 } from '@tabler/icons-react';
+import { IconChartLine } from '@tabler/icons-react';
 
 /** Modules name their nav icons by key; unknown keys get a neutral icon. */
 const ICONS: Record<string, Icon> = {
@@ -28,6 +29,7 @@ const ICONS: Record<string, Icon> = {
   checklist: IconChecklist,
   products: IconPackage,
   'price-books': IconReceipt2,
+  forecast: IconChartLine,
 };
 
 export function navIcon(name: string | null | undefined): Icon {
