@@ -1,6 +1,7 @@
 import type { Locale } from '@voyage/kernel';
 import { deals } from './db/pipelines';
 import { tasks } from './db/tasks';
+import { leads } from './db/leads';
 
 type Labels = Record<Locale, string>;
 const l = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
@@ -22,7 +23,23 @@ export const salesObjects = [
       { key: 'forecastCategory', labels: l('预测类别', '預測類別', 'Forecast category') },
     ],
   },
+  {
+    key: 'lead',
+    labels: l('线索', '潛在客戶', 'Lead'),
+    table: leads,
+    fields: [
+      { key: 'name', labels: l('姓名', '姓名', 'Name') },
+      { key: 'company', labels: l('公司', '公司', 'Company') },
+      { key: 'email', labels: l('邮箱', '電子郵件', 'Email'), sensitive: true },
+      { key: 'phone', labels: l('电话', '電話', 'Phone'), sensitive: true },
+      { key: 'mobile', labels: l('手机', '手機', 'Mobile'), sensitive: true },
+      { key: 'source', labels: l('来源', '來源', 'Source') },
+      { key: 'status', labels: l('状态', '狀態', 'Status') },
+      { key: 'ownerId', labels: l('负责人', '負責人', 'Owner') },
+    ],
+  },
   { key: 'product', labels: l('产品', '產品', 'Product'), fields: [] },
   { key: 'task', labels: l('任务', '任務', 'Task'), table: tasks, fields: [] },
+  { key: 'target', labels: l('业绩目标', '業績目標', 'Target'), fields: [] },
 ];
 
