@@ -33,7 +33,7 @@ const quote = (cell: string) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, 
  * picklist labels. One row in ten repeats the email of a contact already in the workspace (in
  * another case), one in a hundred is bad. Deterministic for a seed.
  */
-export async function buildImportFile(database: Database, workspaceId: string, rows: number, seed: string): Promise<ImportFile> {
+export async function buildImportFile(database: Database, workspaceId: string, rows: number, seed: string, firstSerial = 50_000_000): Promise<ImportFile> {
   const rng = new Random(`${seed}:import`);
   const sample = Math.max(1, Math.ceil(rows * DUPLICATE_SHARE));
   // Existing emails, accounts and owners spread over the data set (ids are random within their time).
@@ -49,7 +49,7 @@ export async function buildImportFile(database: Database, workspaceId: string, r
     const account = companies.length && rng.chance(0.5) ? rng.pick(companies) : null;
     const region = pickRegion(rng);
     // Serials past any seed's contacts, so new emails never collide with seeded ones.
-    const person = personProfile(rng, 50_000_000 + i, region, null);
+    const person = personProfile(rng, firstSerial + i, region, null);
     let email = person.email ?? '';
     if (emails.length && rng.chance(DUPLICATE_SHARE)) {
       email = emails[duplicates % emails.length].toUpperCase();

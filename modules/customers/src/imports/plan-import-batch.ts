@@ -113,14 +113,14 @@ export async function planImportBatch(ctx: Context, kind: RecordKind, rows: Sour
       }
     }
   }
-  await validateRows(ctx, kind, planned.filter((r) => r.action !== 'skipped' && !r.errors.length), settings);
+  await validateRows(ctx, kind, planned.filter((r) => r.action !== 'skipped' && !r.errors.length), settings, e164);
   for (const row of planned) if (row.errors.length) row.action = 'rejected';
   return planned;
 }
 
-async function validateRows(ctx: Context, kind: RecordKind, rows: PlannedRow[], settings: PlanSettings): Promise<void> {
+async function validateRows(ctx: Context, kind: RecordKind, rows: PlannedRow[], settings: PlanSettings, parsePhone: PhoneParser): Promise<void> {
   if (!rows.length) return;
-  const check = (subset: PlannedRow[]) => checkRecordInput(ctx, kind, subset.map((r, i) => ({ input: r.input, mode: r.action === 'updated' ? 'update' as const : 'create' as const, path: `${i}.`, id: r.existing?.id as string | undefined })));
+  const check = (subset: PlannedRow[]) => checkRecordInput(ctx, kind, subset.map((r, i) => ({ input: r.input, mode: r.action === 'updated' ? 'update' as const : 'create' as const, path: `${i}.`, id: r.existing?.id as string | undefined })), { parsePhone });
   try {
     const checked = await check(rows);
     rows.forEach((r, i) => Object.assign(r, { custom: checked.custom[i], derived: checked.derived[i] }));
@@ -134,7 +134,7 @@ async function validateRows(ctx: Context, kind: RecordKind, rows: PlannedRow[], 
       row.errors.push({ field, code: fi.code, message: fi.message.split(fi.field).join(name) });
     }
     // The rows without problems are checked again on their own to get their stored forms.
-    await validateRows(ctx, kind, rows.filter((r) => !r.errors.length), settings);
+    await validateRows(ctx, kind, rows.filter((r) => !r.errors.length), settings, parsePhone);
   }
 }
 

@@ -20,9 +20,10 @@ export interface DerivedColumns {
  * The stored form of what a create or update sets: emails in lower case, phones also in
  * E.164 (the displayed value stays as typed), and an account's name key. Only fields present
  * in the input are derived, so an update leaves the others alone. A phone that is not a
- * possible number is refused, naming the field.
+ * possible number is refused, naming the field. `parsePhone` (toE164 in the region, memoised)
+ * lets a caller that parsed the numbers already reuse its results.
  */
-export function deriveRecordColumns(kind: RecordKind, input: Record<string, unknown>, options: { phoneRegion: string; locale: Locale; path: string }): DerivedColumns {
+export function deriveRecordColumns(kind: RecordKind, input: Record<string, unknown>, options: { phoneRegion: string; locale: Locale; path: string; parsePhone?: (text: string) => string | null }): DerivedColumns {
   const values: Record<string, unknown> = {};
   const issues: FieldIssue[] = [];
   for (const [field, column] of Object.entries(PHONE_COLUMNS[kind.object])) {
@@ -33,7 +34,7 @@ export function deriveRecordColumns(kind: RecordKind, input: Record<string, unkn
       values[column] = null;
       continue;
     }
-    const e164 = toE164(String(value), options.phoneRegion);
+    const e164 = options.parsePhone ? options.parsePhone(String(value)) : toE164(String(value), options.phoneRegion);
     if (!e164) issues.push({ field: `${options.path}${field}`, code: 'invalid_phone', message: translate(options.locale, 'field.invalid_phone', { field: `${options.path}${field}` }) });
     values[field] = String(value).trim();
     values[column] = e164;

@@ -25,7 +25,7 @@ export interface CheckedRecordInput {
  * accounts that exist, phone numbers, and custom values. Lookups are made once for all rows;
  * every problem of every row is reported together.
  */
-export async function checkRecordInput(ctx: Context, kind: RecordKind, rows: RecordInputRow[]): Promise<CheckedRecordInput> {
+export async function checkRecordInput(ctx: Context, kind: RecordKind, rows: RecordInputRow[], options: { parsePhone?: (text: string) => string | null } = {}): Promise<CheckedRecordInput> {
   for (const row of rows) assertWritableFields(ctx.actor, kind.object, row.input);
   const issues: FieldIssue[] = [];
   const issue = (field: string, code: string, key: string) => issues.push({ field, code, message: translate(ctx.locale, key, { field }) });
@@ -53,7 +53,7 @@ export async function checkRecordInput(ctx: Context, kind: RecordKind, rows: Rec
 
   const settings = await loadCustomerSettings(ctx.db, ctx.workspaceId);
   const derived = rows.map((row) => {
-    const result = deriveRecordColumns(kind, row.input, { phoneRegion: settings.phoneRegion, locale: ctx.locale, path: row.path });
+    const result = deriveRecordColumns(kind, row.input, { phoneRegion: settings.phoneRegion, locale: ctx.locale, path: row.path, parsePhone: options.parsePhone });
     issues.push(...result.issues);
     return result.values;
   });
