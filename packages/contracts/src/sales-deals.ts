@@ -89,6 +89,9 @@ export const ZDeal = z.object({
   hasLines: z.boolean(),
   lostReason: z.string().nullable(),
   wonReason: z.string().nullable(),
+  /** The reason picked from the workspace's won/lost list, when it has one. */
+  closeReasonId: z.uuid().nullable(),
+  lostToCompetitorId: z.uuid().nullable(),
   closedAt: z.string().nullable(),
   stageEnteredAt: z.string(),
   lastActivityAt: z.string().nullable(),
@@ -130,6 +133,9 @@ export const ZMoveDealRequest = z.object({
   wonReason: z.string().trim().min(1).max(500).optional(),
   lostReason: z.string().trim().min(1).max(500).optional(),
   lostToCompetitorId: z.uuid().optional(),
+  /** A reason from the workspace's list: required when the list of that kind has active reasons. */
+  wonReasonId: z.uuid().optional(),
+  lostReasonId: z.uuid().optional(),
 }).strict();
 export type TMoveDealRequest = z.infer<typeof ZMoveDealRequest>;
 
@@ -152,6 +158,8 @@ export const ZDealContactParams = z.object({ id: z.uuid(), contactId: z.uuid() }
 export const ZDealBoardQuery = z.object({
   pipelineId: z.uuid().optional(),
   ownerId: z.uuid().optional(),
+  /** Team: owners in this department or any department below it. */
+  departmentId: z.uuid().optional(),
   closeFrom: ZDate.optional(),
   closeTo: ZDate.optional(),
   perStage: z.coerce.number().int().min(1).max(1000).optional(),

@@ -19,22 +19,24 @@ export interface PricedLine {
 }
 
 /**
- * Resolves each line's price book (the line's, else the default book of the deal's currency),
- * its list price, and the unit price (given, else the list price), then computes the money.
+ * Resolves each line's price book (the line's; else the book of the deal account's customer
+ * tier in the deal's currency when it lists the product; else the currency's default book), its list price, and the unit price (given, else the list price), then computes the money.
  * Three queries for any number of lines. Errors are 422 naming `lines.<n>.<field>`.
  */
-export async function priceDealLines(ctx: Context, tx: Queryable, currency: string, lines: TDealLineInput[]): Promise<PricedLine[]> {
+export async function priceDealLines(ctx: Context, tx: Queryable, currency: string, lines: TDealLineInput[], customerLevel: string | null = null): Promise<PricedLine[]> {
   const productIds = [...new Set(lines.flatMap((l) => (l.productId ? [l.productId] : [])))];
   const bookIds = [...new Set(lines.flatMap((l) => (l.priceBookId ? [l.priceBookId] : [])))];
   const found = productIds.length
     ? await tx.select({ id: products.id, name: products.name }).from(products).where(and(eq(products.workspaceId, ctx.workspaceId), isNull(products.deletedAt), inArray(products.id, productIds)))
     : [];
   const knownProducts = new Set(found.map((p) => p.id));
-  const books = await tx.select({ id: priceBooks.id, currency: priceBooks.currency, isDefault: priceBooks.isDefault }).from(priceBooks)
+  const books = await tx.select({ id: priceBooks.id, currency: priceBooks.currency, isDefault: priceBooks.isDefault, customerLevel: priceBooks.customerLevel }).from(priceBooks)
     .where(and(eq(priceBooks.workspaceId, ctx.workspaceId), isNull(priceBooks.deletedAt), eq(priceBooks.active, true)));
   const bookById = new Map(books.map((b) => [b.id, b]));
   const defaultBook = books.find((b) => b.isDefault && b.currency === currency);
-  const usedBooks = [...new Set([...bookIds, ...(defaultBook ? [defaultBook.id] : [])])];
+  // The tier's book: the default one of that tier and currency if several, else the first by id.
+  const tierBook = customerLevel ? books.filter((b) => b.currency === currency && b.customerLevel === customerLevel).sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.id.localeCompare(b.id))[0] : undefined;
+  const usedBooks = [...new Set([...bookIds, ...(defaultBook ? [defaultBook.id] : []), ...(tierBook ? [tierBook.id] : [])])];
   const entries = usedBooks.length && productIds.length
     ? await tx.select().from(priceBookEntries).where(and(eq(priceBookEntries.workspaceId, ctx.workspaceId), inArray(priceBookEntries.priceBookId, usedBooks), inArray(priceBookEntries.productId, productIds), eq(priceBookEntries.active, true)))
     : [];
@@ -44,7 +46,7 @@ export async function priceDealLines(ctx: Context, tx: Queryable, currency: stri
     const productId = line.productId ?? null;
     if (!productId && !line.description?.trim()) throw fieldError(ctx, 'validation_failed', `lines.${i}.productId`, 'sales.line_needs_product');
     if (productId && !knownProducts.has(productId)) throw fieldError(ctx, 'business_rule', `lines.${i}.productId`, 'sales.bundle_item_unknown');
-    let book = defaultBook;
+    let book = tierBook && productId && entryOf.has(`${tierBook.id}:${productId}`) ? tierBook : defaultBook;
     if (line.priceBookId) {
       book = bookById.get(line.priceBookId);
       if (!book) throw fieldError(ctx, 'business_rule', `lines.${i}.priceBookId`, 'field.not_found');

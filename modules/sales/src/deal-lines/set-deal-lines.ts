@@ -5,6 +5,8 @@ import { deals } from '../db/pipelines';
 import { dealLines } from '../db/products';
 import { dealLinesView } from './deal-lines-view';
 import { priceDealLines } from './price-deal-lines';
+import { accountCustomerLevel } from '../price-books/account-customer-level';
+import { dealActivity } from '../deals/deal-activity';
 
 /**
  * Replaces all product lines of a deal in one transaction, under the deal's version check.
@@ -20,7 +22,7 @@ export async function setDealLines(ctx: Context, dealId: string, input: TSetDeal
     const [deal] = await tx.select().from(deals).where(where);
     if (!deal) throw notFound('deal');
     if (deal.version !== input.version) throw new AppError('version_conflict');
-    const priced = await priceDealLines(ctx, tx, deal.currency, input.lines);
+    const priced = await priceDealLines(ctx, tx, deal.currency, input.lines, await accountCustomerLevel(tx, ctx.workspaceId, deal.accountId));
     const before = await tx.select().from(dealLines).where(and(eq(dealLines.workspaceId, ctx.workspaceId), eq(dealLines.dealId, dealId)));
     await tx.delete(dealLines).where(and(eq(dealLines.workspaceId, ctx.workspaceId), eq(dealLines.dealId, dealId)));
     if (priced.length) {
@@ -33,7 +35,7 @@ export async function setDealLines(ctx: Context, dealId: string, input: TSetDeal
     const hasLines = priced.length > 0;
     const amountMinor = hasLines ? priced.reduce((s, l) => s + l.totalMinor, 0) : deal.amountMinor;
     const [after] = await tx.update(deals)
-      .set({ hasLines, amountMinor, version: sql`${deals.version} + 1`, updatedAt: new Date(), updatedBy: ctx.actor.userId })
+      .set({ hasLines, amountMinor, ...dealActivity(new Date()), version: sql`${deals.version} + 1`, updatedAt: new Date(), updatedBy: ctx.actor.userId })
       .where(and(where, eq(deals.version, input.version)))
       .returning();
     if (!after) throw new AppError('version_conflict');

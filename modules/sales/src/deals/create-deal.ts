@@ -35,7 +35,7 @@ export async function createDeal(ctx: Context, input: TCreateDealRequest): Promi
       amountMinor: input.amountMinor ?? 0, currency: input.currency ?? pipeline.currency, closeDate: input.closeDate ?? null,
       probability: input.probability ?? null, forecastCategory: input.forecastCategory ?? null,
       ownerId: input.ownerId === undefined ? tx.actor.userId : input.ownerId, accountId: input.accountId ?? null, primaryContactId: input.primaryContactId ?? null,
-      source: input.source ?? null, tags: input.tags ?? [], custom, closedAt: stage.kind === 'open' ? null : now, stageEnteredAt: now,
+      source: input.source ?? null, tags: input.tags ?? [], custom, closedAt: stage.kind === 'open' ? null : now, stageEnteredAt: now, lastActivityAt: now,
       createdAt: now, updatedAt: now, createdBy: tx.actor.userId, updatedBy: tx.actor.userId,
     };
     const missing = missingRequiredFields(stage.requiredFields, values);

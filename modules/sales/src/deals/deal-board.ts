@@ -5,10 +5,12 @@ import { deals, pipelines } from '../db/pipelines';
 import { ensureDefaultPipeline } from '../pipelines/default-pipeline';
 import { loadPipeline } from '../pipelines/load-pipelines';
 import { dealColumns, dealToWire } from './deal-wire';
+import { ownerInDepartment } from './team-owners';
 
 export interface DealBoardQuery {
   pipelineId?: string;
   ownerId?: string;
+  departmentId?: string;
   closeFrom?: string;
   closeTo?: string;
   perStage?: number;
@@ -30,6 +32,7 @@ export async function dealBoard(ctx: Context, query: DealBoardQuery): Promise<TD
   const pipeline = await loadPipeline(ctx.db, ctx.workspaceId, pipelineId ?? '00000000-0000-0000-0000-000000000000');
   const where = and(scope, eq(deals.pipelineId, pipeline.id),
     query.ownerId ? eq(deals.ownerId, query.ownerId) : undefined,
+    query.departmentId ? ownerInDepartment(deals.ownerId, ctx.workspaceId, query.departmentId) : undefined,
     query.closeFrom ? gte(deals.closeDate, query.closeFrom) : undefined,
     query.closeTo ? lte(deals.closeDate, query.closeTo) : undefined);
   const perStage = query.perStage ?? 50;

@@ -6,12 +6,26 @@ export const DEAL_ERRORS = {
   requiredFieldsMissing: 'sales.stage_required_fields',
   reasonRequired: 'sales.close_reason_required',
   amountFollowsLines: 'sales.amount_follows_lines',
+  reasonFromList: 'sales.close_reason_from_list',
+  reasonInUse: 'sales.reason_in_use',
+  competitorNameTaken: 'sales.competitor_name_taken',
+  competitorInUse: 'sales.competitor_in_use',
 } as const;
 
-registerErrorCodes({ [DEAL_ERRORS.stageInUse]: 409, [DEAL_ERRORS.requiredFieldsMissing]: 422, [DEAL_ERRORS.reasonRequired]: 422, [DEAL_ERRORS.amountFollowsLines]: 422 });
+registerErrorCodes({ [DEAL_ERRORS.stageInUse]: 409, [DEAL_ERRORS.requiredFieldsMissing]: 422, [DEAL_ERRORS.reasonRequired]: 422, [DEAL_ERRORS.amountFollowsLines]: 422,
+  [DEAL_ERRORS.reasonFromList]: 422, [DEAL_ERRORS.reasonInUse]: 409, [DEAL_ERRORS.competitorNameTaken]: 409, [DEAL_ERRORS.competitorInUse]: 409 });
 
 registerMessages({
   en: {
+    'sales.close_reason_from_list': 'Pick a {field} from the list to mark the deal {status}',
+    'sales.reason_in_use': 'This reason is on {count} deal(s); switch it off instead',
+    'sales.competitor_name_taken': 'A competitor named "{name}" already exists',
+    'sales.competitor_in_use': 'This competitor is on {count} deal(s); remove it from them first',
+    'sales.field.unknown_competitor': 'Unknown competitor in {field}',
+    'sales.stalled.title': 'Deal "{name}" has had no activity for {days} days',
+    'sales.stalled.body': 'Nothing has happened on {name} since {since}. Plan the next step or update the deal.',
+    'sales.stalled.escalated_title': 'Deal "{name}" of {owner} has been idle for {days} days',
+    'sales.stalled.escalated_body': '{owner} was reminded {notifiedDays} days ago and nothing has happened on {name} since {since}.',
     'sales.amount_follows_lines': 'This deal has product lines: its {field} follows them; change the lines instead',
     'sales.stage_in_use': 'The stage "{stage}" still has {count} deal(s); move them first',
     'sales.stage_required_fields': 'Fill in {fields} before moving the deal to "{stage}"',
@@ -31,6 +45,15 @@ registerMessages({
     'sales.timeline.deal_lost': 'Deal lost: {name}',
   },
   'zh-CN': {
+    'sales.close_reason_from_list': '标记为{status}需要从列表中选择{field}',
+    'sales.reason_in_use': '已有 {count} 个商机使用该原因，请改为停用',
+    'sales.competitor_name_taken': '竞争对手“{name}”已存在',
+    'sales.competitor_in_use': '该竞争对手关联了 {count} 个商机，请先移除',
+    'sales.field.unknown_competitor': '{field} 中的竞争对手不存在',
+    'sales.stalled.title': '商机“{name}”已 {days} 天没有进展',
+    'sales.stalled.body': '自 {since} 起商机 {name} 没有任何活动，请安排下一步或更新商机。',
+    'sales.stalled.escalated_title': '{owner} 的商机“{name}”已停滞 {days} 天',
+    'sales.stalled.escalated_body': '{notifiedDays} 天前已提醒 {owner}，自 {since} 起商机 {name} 仍无任何活动。',
     'sales.amount_follows_lines': '此商机有产品明细，{field}由明细决定，请修改明细',
     'sales.stage_in_use': '阶段“{stage}”中还有 {count} 个商机，请先移走',
     'sales.stage_required_fields': '移入“{stage}”前请先填写：{fields}',
@@ -50,6 +73,15 @@ registerMessages({
     'sales.timeline.deal_lost': '商机输单：{name}',
   },
   'zh-TW': {
+    'sales.close_reason_from_list': '標記為{status}需要從清單中選擇{field}',
+    'sales.reason_in_use': '已有 {count} 個商機使用該原因，請改為停用',
+    'sales.competitor_name_taken': '競爭對手「{name}」已存在',
+    'sales.competitor_in_use': '該競爭對手關聯了 {count} 個商機，請先移除',
+    'sales.field.unknown_competitor': '{field} 中的競爭對手不存在',
+    'sales.stalled.title': '商機「{name}」已 {days} 天沒有進展',
+    'sales.stalled.body': '自 {since} 起商機 {name} 沒有任何活動，請安排下一步或更新商機。',
+    'sales.stalled.escalated_title': '{owner} 的商機「{name}」已停滯 {days} 天',
+    'sales.stalled.escalated_body': '{notifiedDays} 天前已提醒 {owner}，自 {since} 起商機 {name} 仍無任何活動。',
     'sales.amount_follows_lines': '此商機有產品明細，{field}由明細決定，請修改明細',
     'sales.stage_in_use': '階段「{stage}」中還有 {count} 個商機，請先移走',
     'sales.stage_required_fields': '移入「{stage}」前請先填寫：{fields}',

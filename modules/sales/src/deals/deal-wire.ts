@@ -3,7 +3,7 @@ import { deals, type DealRow } from '../db/pipelines';
 
 /** Columns a deal shows on the wire (alert bookkeeping stays inside). */
 export function dealColumns() {
-  const { workspaceId: _w, stalledNotifiedAt: _n, stalledEscalatedAt: _e, lostToCompetitorId: _c, createdBy: _cb, updatedBy: _ub, ...rest } = getTableColumns(deals);
+  const { workspaceId: _w, stalledNotifiedAt: _n, stalledEscalatedAt: _e, createdBy: _cb, updatedBy: _ub, ...rest } = getTableColumns(deals);
   return rest;
 }
 

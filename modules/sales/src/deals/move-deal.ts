@@ -1,9 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TMoveDealRequest } from '@voyage/contracts';
 import { AppError, newId, translate, writeAudit, type Context } from '@voyage/kernel';
+import { closeDealCompetitors } from './competitors/close-deal-competitors';
+import { dealActivity } from './deal-activity';
+import { resolveCloseReason } from './reasons/resolve-close-reason';
 import { dealStageHistory, deals } from '../db/pipelines';
 import { loadStage, stageLabel } from '../pipelines/load-pipelines';
-import { DEAL_ERRORS } from './deal-messages';
 import { emitDealEvents } from './emit-deal-events';
 import { getDeal } from './get-deal';
 import { loadDeal } from './load-deal';
@@ -12,7 +14,8 @@ import { runInTransaction } from '@voyage/kernel';
 
 /**
  * Moves a deal into a stage. Refused (422) when the stage's required fields are empty on
- * the deal, or when won/lost comes without its reason. Writes the stage history with the
+ * the deal, or when won/lost comes without its reason (picked from the list when there is one);
+ * lost may name the competitor it went to. Writes the stage history with the
  * seconds spent in the stage left, and sets status, closed time and the stage's probability.
  */
 export async function moveDeal(ctx: Context, id: string, input: TMoveDealRequest): Promise<Record<string, unknown>> {
@@ -26,14 +29,11 @@ export async function moveDeal(ctx: Context, id: string, input: TMoveDealRequest
     const name = stageLabel(stage, tx.locale);
     const missing = missingRequiredFields(stage.requiredFields, deal as unknown as Record<string, unknown>);
     if (missing.length) throw requiredFieldsError(tx, name, missing);
+    const closing = stage.kind === 'open' ? null : await resolveCloseReason(tx, stage.kind, input);
     const reasonField = stage.kind === 'won' ? 'wonReason' : stage.kind === 'lost' ? 'lostReason' : null;
-    const reason = reasonField ? input[reasonField] : null;
-    if (reasonField && !reason) {
-      throw new AppError(DEAL_ERRORS.reasonRequired, {
-        message: translate(tx.locale, 'sales.close_reason_required', { field: reasonField, status: translate(tx.locale, `sales.status.${stage.kind}`) }),
-        details: { fields: [{ field: reasonField, code: 'required', message: translate(tx.locale, 'sales.field.required', { field: reasonField }) }] },
-      });
-    }
+    const reason = closing?.text ?? null;
+    const lostTo = stage.kind === 'lost' ? input.lostToCompetitorId ?? null : null;
+    await closeDealCompetitors(tx, id, stage.kind, lostTo);
     const now = new Date();
     const secondsInFrom = Math.max(0, Math.round((now.getTime() - deal.stageEnteredAt.getTime()) / 1000));
     const [row] = await tx.db.update(deals).set({
@@ -41,14 +41,14 @@ export async function moveDeal(ctx: Context, id: string, input: TMoveDealRequest
       closedAt: stage.kind === 'open' ? null : now,
       wonReason: stage.kind === 'won' ? reason : stage.kind === 'open' ? null : deal.wonReason,
       lostReason: stage.kind === 'lost' ? reason : stage.kind === 'open' ? null : deal.lostReason,
-      lostToCompetitorId: stage.kind === 'lost' ? input.lostToCompetitorId ?? null : null,
+      lostToCompetitorId: lostTo, closeReasonId: closing?.reasonId ?? null, ...dealActivity(now),
       version: sql`${deals.version} + 1`, updatedAt: now, updatedBy: tx.actor.userId,
     }).where(and(eq(deals.workspaceId, tx.workspaceId), eq(deals.id, id))).returning();
     const historyId = newId();
     await tx.db.insert(dealStageHistory).values({ workspaceId: tx.workspaceId, id: historyId, dealId: id, pipelineId: stage.pipelineId, fromStageId: deal.stageId, toStageId: stage.id, changedAt: now, changedBy: tx.actor.userId, secondsInFrom });
     await writeAudit(tx.db, {
       workspaceId: tx.workspaceId, action: 'update', object: 'deal', recordId: id, summary: deal.name,
-      oldValues: { stageId: deal.stageId, status: deal.status }, newValues: { stageId: stage.id, status: stage.kind, ...(reasonField ? { [reasonField]: reason } : {}) },
+      oldValues: { stageId: deal.stageId, status: deal.status }, newValues: { stageId: stage.id, status: stage.kind, ...(reasonField ? { [reasonField]: reason, closeReasonId: closing?.reasonId ?? null } : {}), ...(lostTo ? { lostToCompetitorId: lostTo } : {}) },
       actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, requestId: tx.requestId, ip: tx.ip,
     });
     const kind = stage.kind === 'won' ? 'won' : stage.kind === 'lost' ? 'lost' : 'stageChanged';

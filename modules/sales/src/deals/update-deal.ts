@@ -7,6 +7,7 @@ import { checkDealInput } from './check-deal-input';
 import { dealToWire } from './deal-wire';
 import { getDeal } from './get-deal';
 import { loadDeal } from './load-deal';
+import { dealActivity } from './deal-activity';
 import { runInTransaction } from '@voyage/kernel';
 
 /** Changes a deal's fields (not its stage: that is a move). Send the version read. */
@@ -24,7 +25,8 @@ export async function updateDeal(ctx: Context, id: string, input: TUpdateDealReq
     const { version: _v, custom: _c, ...fields } = input;
     const changes: Record<string, unknown> = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     if (input.custom !== undefined) changes.custom = { ...current.custom, ...custom };
-    await tx.db.update(deals).set({ ...changes, version: sql`${deals.version} + 1`, updatedAt: new Date(), updatedBy: tx.actor.userId })
+    const now = new Date();
+    await tx.db.update(deals).set({ ...changes, ...dealActivity(now), version: sql`${deals.version} + 1`, updatedAt: now, updatedBy: tx.actor.userId })
       .where(and(eq(deals.workspaceId, tx.workspaceId), eq(deals.id, id)));
     if (input.primaryContactId) {
       await tx.db.insert(dealContacts).values({ workspaceId: tx.workspaceId, dealId: id, contactId: input.primaryContactId, isPrimary: true, createdBy: tx.actor.userId })

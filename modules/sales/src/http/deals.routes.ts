@@ -14,6 +14,7 @@ import { moveDeal } from '../deals/move-deal';
 import { setDealTrashed } from '../deals/trash-deal';
 import { updateDeal } from '../deals/update-deal';
 import { applyFieldSecurity } from '@voyage/kernel';
+import { registerDealExtraRoutes } from './deal-extras.routes';
 
 /** Deals: list, board, CRUD, trash, stage moves with history, stakeholders. */
 export function registerDealRoutes(app: FastifyInstance): void {
@@ -24,6 +25,8 @@ export function registerDealRoutes(app: FastifyInstance): void {
 
   r.get('/api/v1/deals', { schema: { tags, summary: 'List deals (filter, sort, cursor, fields; trash=true for deleted)', querystring: ZListQuery, response: { 200: ZDealListResponse } }, config: read },
     async (request) => (await listDeals(request.ctx(), request.query as Record<string, unknown>)) as { data: TDeal[]; nextCursor: string | null });
+  // Before /deals/:id, so /deals/bulk is not taken for an id.
+  registerDealExtraRoutes(app);
   r.get('/api/v1/deals/board', { schema: { tags, summary: 'Kanban of one pipeline: per stage count, amount totals and the latest cards', querystring: ZDealBoardQuery, response: { 200: ZDealBoardResponse } }, config: read },
     async (request) => dealBoard(request.ctx(), request.query));
   r.get('/api/v1/deals/:id', { schema: { tags, summary: 'One deal', params: ZRecordParams, response: { 200: ZDeal } }, config: read },
