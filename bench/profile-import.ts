@@ -23,19 +23,20 @@ const stmt = new Map<string, { n: number; ms: number }>();
 if (process.argv.includes('--stmts')) {
   const pool = app.database.pool!;
   const seen = new WeakSet<object>();
-  const wrap = (client: any) => {
+  type Q = (...a: unknown[]) => unknown;
+  const wrap = (client: { query: Q }) => {
     if (seen.has(client)) return; seen.add(client);
     const q = client.query.bind(client);
-    client.query = (...a: any[]) => {
-      const text = typeof a[0] === 'string' ? a[0] : a[0]?.text ?? '';
+    client.query = (...a: unknown[]) => {
+      const text = typeof a[0] === 'string' ? a[0] : (a[0] as { text?: string } | undefined)?.text ?? '';
       const key = text.replace(/\s+/g, ' ').slice(0, 90);
       const t = performance.now();
-      const r = q(...a);
+      const r = q(...a) as Promise<unknown> | undefined;
       if (r && typeof r.then === 'function') return r.then((v: unknown) => { const e = stmt.get(key) ?? { n: 0, ms: 0 }; e.n++; e.ms += performance.now() - t; stmt.set(key, e); return v; });
       return r;
     };
   };
-  pool.on('acquire', wrap);
+  pool.on('acquire', wrap as never);
 }
 try {
   const file = await buildImportFile(app.database, db.seeded.workspaceId, rows, String(Date.now()), 60_000_000 + (Date.now() % 1000) * 100_000);
@@ -90,5 +91,5 @@ async function reuseDb(url: string) {
   const apiKey = `vk_${w.workspace_id.replace(/-/g, '')}_${randomToken(32)}`;
   await database.query(`insert into api_keys (workspace_id, id, name, prefix, key_hash, scopes, user_id, created_by) values ($1, $2, 'prof', 'vk_…_p', $3, '["*"]'::jsonb, $4, $4)`, [w.workspace_id, newId(), sha256(apiKey), w.user_id]);
   await database.close();
-  return { url, dataDir: mkdtempSync('/tmp/prof-'), seeded: { workspaceId: w.workspace_id }, apiKey, open: () => openDatabase({ url, poolSize: 6 }), drop: async () => undefined } as any;
+  return { url, dataDir: mkdtempSync('/tmp/prof-'), seeded: { workspaceId: w.workspace_id }, apiKey, open: () => openDatabase({ url, poolSize: 6 }), drop: async () => undefined } as unknown as Awaited<ReturnType<typeof prepareBenchDatabase>>;
 }
