@@ -73,10 +73,15 @@ const importNewRoute = createRoute({ getParentRoute: () => appRoute, path: '/imp
 const importRoute = createRoute({ getParentRoute: () => appRoute, path: '/imports/$id', component: lazyRouteComponent(() => import('../features/customers/imports/import-wizard-page'), 'ImportWizardPage') });
 const productsRoute = createRoute({ getParentRoute: () => appRoute, path: '/products', component: lazyRouteComponent(() => import('../features/sales/products/products-page'), 'ProductsPage') });
 const priceBooksRoute = createRoute({ getParentRoute: () => appRoute, path: '/price-books', component: lazyRouteComponent(() => import('../features/sales/products/price-books-page'), 'PriceBooksPage') });
+const leadsRoute = createRoute({ getParentRoute: () => appRoute, path: '/leads', component: lazyRouteComponent(() => import('../features/sales/leads/leads-page'), 'LeadsPage') });
+const leadRoute = createRoute({ getParentRoute: () => appRoute, path: '/leads/$id', component: lazyRouteComponent(() => import('../features/sales/leads/lead-page'), 'LeadPage') });
 const dealsRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals', component: lazyRouteComponent(() => import('../features/sales/deals/deals-board-page'), 'DealsBoardPage') });
 const dealRoute = createRoute({ getParentRoute: () => appRoute, path: '/deals/$id', component: lazyRouteComponent(() => import('../features/sales/deals/deal-page'), 'DealPage') });
+const forecastRoute = createRoute({ getParentRoute: () => appRoute, path: '/forecast', component: lazyRouteComponent(() => import('../features/sales/forecast/forecast-page'), 'ForecastPage') });
 const myDayRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-day', component: lazyRouteComponent(() => import('../features/sales/tasks/my-day-page'), 'MyDayPage') });
 const calendarRoute = createRoute({ getParentRoute: () => appRoute, path: '/calendar', component: lazyRouteComponent(() => import('../features/sales/tasks/calendar-page'), 'CalendarPage') });
+const targetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/targets', component: lazyRouteComponent(() => import('../features/sales/targets/targets-page'), 'TargetsPage') });
+const salesPerformanceRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/sales', component: lazyRouteComponent(() => import('../features/sales/performance/sales-performance-page'), 'SalesPerformancePage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -101,6 +106,7 @@ const settingsChildren = [
   settingsPage('/custom-fields', () => import('../features/settings/custom-fields-page'), 'CustomFieldsPage'),
   settingsPage('/assignment-rules', () => import('../features/customers/ownership/assignment-rules-page'), 'AssignmentRulesPage'),
   settingsPage('/pool', () => import('../features/customers/ownership/pool-settings-page'), 'PoolSettingsPage'),
+  settingsPage('/lead-assignment', () => import('../features/sales/leads/lead-assignment-rules-page'), 'LeadAssignmentRulesPage'),
   settingsPage('/pipelines', () => import('../features/sales/deals/pipelines-settings-page'), 'PipelinesSettingsPage'),
   settingsPage('/api-keys', () => import('../features/settings/api-keys-page'), 'ApiKeysPage'),
   settingsPage('/audit', () => import('../features/settings/audit-page'), 'AuditPage'),
@@ -113,7 +119,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, myDayRoute, calendarRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, leadsRoute, leadRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, myDayRoute, calendarRoute, forecastRoute, targetsRoute, salesPerformanceRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

@@ -19,6 +19,7 @@ export const SETTINGS_ITEMS: SettingsItem[] = [
   { path: '/settings/custom-fields', labelKey: 'settings.customFields', icon: IconForms, capability: 'settings.custom_fields', group: 'customisation' },
   { path: '/settings/assignment-rules', labelKey: 'ownership.rulesTitle', icon: IconArrowsShuffle, capability: 'settings.custom_fields', group: 'customisation' },
   { path: '/settings/pool', labelKey: 'ownership.poolSettingsTitle', icon: IconInbox, capability: 'settings.custom_fields', group: 'customisation' },
+  { path: '/settings/lead-assignment', labelKey: 'leads.rules.title', icon: IconArrowsShuffle, capability: 'settings.custom_fields', group: 'customisation' },
   { path: '/settings/pipelines', labelKey: 'deals.settings.title', icon: IconApps, capability: 'settings.modules', group: 'customisation' },
   { path: '/settings/api-keys', labelKey: 'settings.apiKeys', icon: IconKey, capability: 'settings.api_keys', group: 'system' },
   { path: '/settings/audit', labelKey: 'settings.audit', icon: IconHistory, capability: 'audit.read', group: 'system' },

@@ -3,6 +3,8 @@ import {
   IconCopy, IconFilter, IconRobot, IconSettings, IconSpeakerphone, IconTargetArrow, IconUsers, IconApps, IconCalendar, IconChecklist, type Icon,
 } from '@tabler/icons-react';
 import { IconPackage, IconReceipt2 } from '@tabler/icons-react';
+import { IconPodium, IconTarget } from '@tabler/icons-react';
+import { IconUserSearch } from '@tabler/icons-react';
 import { IconChartLine } from '@tabler/icons-react';
 
 /** Modules name their nav icons by key; unknown keys get a neutral icon. */
@@ -17,6 +19,7 @@ const ICONS: Record<string, Icon> = {
   users: IconUsers,
   sales: IconTargetArrow,
   deals: IconTargetArrow,
+  leads: IconUserSearch,
   marketing: IconSpeakerphone,
   service: IconHeadset,
   success: IconHeartHandshake,
@@ -29,6 +32,8 @@ const ICONS: Record<string, Icon> = {
   checklist: IconChecklist,
   products: IconPackage,
   'price-books': IconReceipt2,
+  targets: IconTarget,
+  'sales-performance': IconPodium,
   forecast: IconChartLine,
 };
 
