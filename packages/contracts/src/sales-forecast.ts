@@ -11,6 +11,7 @@ export const ZForecastPipelineQuery = z.object({
   from: ZDate.optional(),
   to: ZDate.optional(),
   pipelineId: z.uuid().optional(),
+  lang: z.string().max(10).optional(),
 }).strict();
 export type TForecastPipelineQuery = z.infer<typeof ZForecastPipelineQuery>;
 
@@ -55,6 +56,7 @@ export const ZForecastStatisticalQuery = z.object({
   /** The day the forecast is made on (default today); quarters before its quarter are history. */
   asOf: ZDate.optional(),
   pipelineId: z.uuid().optional(),
+  lang: z.string().max(10).optional(),
 }).strict();
 export const ZForecastQuarterPoint = z.object({
   quarter: z.string(),
@@ -88,6 +90,7 @@ export const ZForecastWinProbabilityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
   pipelineId: z.uuid().optional(),
+  lang: z.string().max(10).optional(),
 }).strict();
 export const ZWinProbabilityDeal = z.object({
   id: z.uuid(),

@@ -28,7 +28,8 @@ export async function statisticalForecast(ctx: Context, query: { asOf?: string; 
   const won = and(scope, eq(deals.status, 'won'), sql`${deals.closedAt} is not null`, lt(wonDay, currentQuarterStart), query.pipelineId ? eq(deals.pipelineId, query.pipelineId) : undefined);
   const quarter = sql<string>`to_char(${wonDay}, 'YYYY-"Q"Q')`;
   const sums = await ctx.db.select({ quarter, amount: sql<number>`sum(${deals.amountMinor})`.mapWith(Number) })
-    .from(deals).where(and(won, eq(deals.currency, currency))).groupBy(quarter);
+    // Grouped by position: the time zone is a bound parameter, so the select and GROUP BY texts differ.
+    .from(deals).where(and(won, eq(deals.currency, currency))).groupBy(sql`1`);
   const [{ others }] = await ctx.db.select({ others: sql<number>`count(*)`.mapWith(Number) }).from(deals).where(and(won, ne(deals.currency, currency)));
 
   const lastHistory = quarterIndex(`${currentQuarterStart.slice(0, 4)}-Q${Math.ceil(Number(currentQuarterStart.slice(5, 7)) / 3)}`) - 1;
