@@ -40,6 +40,7 @@ describe('lead conversion', () => {
     expect((await inject(rep, 'GET', `/api/v1/accounts/${accountId}`)).json()).toMatchObject({ name: '杭州绿叶网络有限公司', industry: '互联网', ownerId: rep.userId });
     expect((await inject(rep, 'GET', `/api/v1/contacts/${contactId}`)).json()).toMatchObject({ name: '韩梅梅', email: 'hmm@lvye.cn', accountId, ownerId: rep.userId });
     expect((await inject(rep, 'GET', `/api/v1/deals/${dealId}`)).json()).toMatchObject({ name: '绿叶 CRM', accountId, primaryContactId: contactId, amountMinor: 880_000, pipelineId, source: 'referral' });
+    expect((await inject(rep, 'GET', `/api/v1/deals/${dealId}/contacts`)).json().data).toEqual([expect.objectContaining({ contactId, isPrimary: true })]);
     const again = await inject(rep, 'POST', `/api/v1/leads/${lead.id}/convert`, { version: res.json().lead.version, account: { mode: 'none' }, contact: { mode: 'create' }, deal: { mode: 'none' } });
     expect(again.statusCode).toBe(409);
     expect(await count('contacts', 'email', 'hmm@lvye.cn')).toBe(1);
