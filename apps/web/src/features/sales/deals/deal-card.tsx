@@ -3,14 +3,17 @@ import { Badge, Card, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from '@tanstack/react-router';
 import { formatDate, formatMoney } from '../../../i18n/format';
-import type { TDealCard } from './deals-api';
+import { stalledDays } from '@voyage/contracts';
+import type { TDealCard, TStallSettings } from './deals-api';
 
 /** One card of the board: plain elements only, memoised, so a board of 1,000 deals stays cheap. */
-export const DealCard = memo(function DealCard({ deal, ownerName, rottingDays }: { deal: TDealCard; ownerName?: string; rottingDays?: number | null }) {
+export const DealCard = memo(function DealCard({ deal, ownerName, rottingDays, stall }: { deal: TDealCard; ownerName?: string; rottingDays?: number | null; stall?: TStallSettings }) {
   const { t } = useTranslation();
   // Rotting: idle in the stage longer than the stage allows (open deals only).
   const idleDays = deal.stageEnteredAt ? Math.floor((Date.now() - new Date(deal.stageEnteredAt).getTime()) / 86_400_000) : 0;
   const rotting = deal.status === 'open' && rottingDays != null && idleDays > rottingDays;
+  // Stalled: no activity on the deal for the pipeline's stall days (the same rule the alert uses).
+  const stalled = stall ? stalledDays(deal, stall) : null;
   const amount = typeof deal.amountMinor === 'number' ? formatMoney(deal.amountMinor, deal.currency ?? 'CNY') : '***';
   return (
     <Card withBorder padding="xs" draggable style={rotting ? { cursor: 'grab', borderColor: 'var(--mantine-color-orange-5)' } : { cursor: 'grab' }} data-deal-id={deal.id}
@@ -21,6 +24,7 @@ export const DealCard = memo(function DealCard({ deal, ownerName, rottingDays }:
         <Text size="xs" c="dimmed">{deal.closeDate ? formatDate(deal.closeDate) : ''}</Text>
       </Group>
       {ownerName && <Text size="xs" c="dimmed" truncate>{ownerName}</Text>}
+      {stalled !== null && <Badge size="xs" color="red" variant="light" mt={2} mr={4} data-testid="deal-stalled">{t('deals.stalled', { count: stalled })}</Badge>}
       {rotting && <Badge size="xs" color="orange" variant="light" mt={2} data-testid="deal-rotting">{t('deals.rotting', { count: idleDays })}</Badge>}
     </Card>
   );

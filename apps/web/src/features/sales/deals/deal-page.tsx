@@ -1,5 +1,6 @@
 import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Stepper, Table, Text } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { reasonLabel, stalledDays } from '@voyage/contracts';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header';
@@ -7,6 +8,7 @@ import { QueryState } from '../../../components/query-state';
 import { formatDate, formatDateTime, formatMoney } from '../../../i18n/format';
 import { dealDetailApi, dealsApi, labelOf } from './deals-api';
 import { DealLinesEditor } from '../products/deal-lines-editor';
+import { DealCompetitorsCard, StakeholdersCard } from './deal-people-cards';
 
 /** Seconds as the largest sensible unit: 3 d, 5 h, 12 min. */
 function duration(seconds: number, t: (key: string, o?: Record<string, unknown>) => string): string {
@@ -22,10 +24,14 @@ export function DealPage() {
   const deal = useQuery({ queryKey: ['deal', id], queryFn: () => dealsApi.get(id) });
   const pipelines = useQuery({ queryKey: ['pipelines'], queryFn: dealsApi.pipelines });
   const history = useQuery({ queryKey: ['deal', id, 'history'], queryFn: () => dealDetailApi.history(id) });
-  const people = useQuery({ queryKey: ['deal', id, 'contacts'], queryFn: () => dealDetailApi.stakeholders(id) });
-  // Names of the stakeholders the reader may see; others stay a plain link.
-  const names = useQueries({ queries: (people.data?.data ?? []).map((p) => ({ queryKey: ['contacts', 'name', p.contactId], queryFn: () => dealDetailApi.contact(p.contactId), retry: false, staleTime: 60_000 })) });
   const d = deal.data;
+  const stall = useQuery({ queryKey: ['stall-settings', d?.pipelineId], queryFn: () => dealsApi.stallSettings(d!.pipelineId!), enabled: Boolean(d?.pipelineId), staleTime: 60_000 });
+  const reasons = useQuery({ queryKey: ['deal-reasons', 'all'], queryFn: () => dealsApi.reasons(undefined, true), enabled: Boolean(d?.closeReasonId), staleTime: 60_000 });
+  const competitors = useQuery({ queryKey: ['competitors'], queryFn: () => dealsApi.competitors(), enabled: Boolean(d?.lostToCompetitorId), staleTime: 60_000 });
+  const stalled = d && stall.data ? stalledDays(d, stall.data) : null;
+  const picked = reasons.data?.data.find((r) => r.id === d?.closeReasonId);
+  const lostTo = competitors.data?.data.find((c) => c.id === d?.lostToCompetitorId);
+  const reasonText = [picked ? reasonLabel(picked.labels, i18n.language) : null, d?.wonReason ?? d?.lostReason ?? null].filter((x, i, all) => x && all.indexOf(x) === i).join(' — ');
   const pipeline = pipelines.data?.data.find((p) => p.id === d?.pipelineId);
   const stages = pipeline?.stages ?? [];
   const stageName = (stageId: string | null) => { const s = stages.find((x) => x.id === stageId); return s ? labelOf(s, i18n.language) : '–'; };
@@ -36,7 +42,12 @@ export function DealPage() {
       <QueryState query={deal} />
       {d && (
         <>
-          <PageHeader title={d.name ?? ''} actions={<Badge size="lg" color={d.status === 'won' ? 'green' : d.status === 'lost' ? 'red' : 'blue'}>{t(`deals.status.${d.status ?? 'open'}`)}</Badge>} />
+          <PageHeader title={d.name ?? ''} actions={(
+            <Group gap="xs">
+              {stalled !== null && <Badge size="lg" color="red" variant="light" data-testid="deal-stalled">{t('deals.stalled', { count: stalled })}</Badge>}
+              <Badge size="lg" color={d.status === 'won' ? 'green' : d.status === 'lost' ? 'red' : 'blue'}>{t(`deals.status.${d.status ?? 'open'}`)}</Badge>
+            </Group>
+          )} />
           {stages.length > 0 && (
             <Stepper active={active} size="xs" allowNextStepsSelect={false}>
               {stages.map((s) => <Stepper.Step key={s.id} label={labelOf(s, i18n.language)} description={`${s.probability}%`} />)}
@@ -49,7 +60,8 @@ export function DealPage() {
               {field(t('deals.probability'), d.probability == null ? null : `${String(d.probability)}%`)}
               {field(t('deals.account'), d.accountId ? <Anchor component={Link} to={`/accounts/${d.accountId}`}>{t('deals.open')}</Anchor> : null)}
               {field(t('deals.forecastCategory'), d.forecastCategory ? t(`deals.forecast.${d.forecastCategory}`) : null)}
-              {field(t('deals.reason'), d.wonReason ?? d.lostReason ?? null)}
+              {field(t('deals.reason'), reasonText || null)}
+              {d.lostToCompetitorId && field(t('deals.lostTo'), lostTo?.name ?? '…')}
             </SimpleGrid>
           </Card>
           <DealLinesEditor dealId={id} onSaved={() => void deal.refetch()} />
@@ -69,17 +81,9 @@ export function DealPage() {
                 </Table.Tbody>
               </Table>
             </Card>
-            <Card withBorder>
-              <Text fw={600} mb="xs">{t('deals.stakeholders')}</Text>
-              {(people.data?.data ?? []).length === 0 && <Text size="sm" c="dimmed">{t('deals.noStakeholders')}</Text>}
-              {(people.data?.data ?? []).map((p, i) => (
-                <Group key={p.contactId} justify="space-between">
-                  <Anchor component={Link} to={`/contacts/${p.contactId}`} size="sm">{names[i]?.data?.name ?? t('deals.unknownContact')}</Anchor>
-                  <Group gap={4}>{p.role && <Badge variant="light">{p.role}</Badge>}{p.isPrimary && <Badge>{t('deals.primary')}</Badge>}</Group>
-                </Group>
-              ))}
-            </Card>
+            <StakeholdersCard dealId={id} canEdit={!d.deletedAt} />
           </SimpleGrid>
+          <DealCompetitorsCard dealId={id} canEdit={!d.deletedAt} />
         </>
       )}
     </Stack>

@@ -1,23 +1,32 @@
 import { useMemo, useState } from 'react';
-import { Badge, Button, Group, Modal, NumberInput, Paper, ScrollArea, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, NumberInput, Paper, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { membersApi } from '../../../api/platform';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { departmentsApi, membersApi } from '../../../api/platform';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { formatMoney } from '../../../i18n/format';
+import { CloseDealModal, type CloseChoice } from './close-deal-modal';
 import { DealCard } from './deal-card';
+import { DealsTable } from './deals-table';
 import { dealsApi, labelOf, type BoardFilters, type TDealBoardResponse } from './deals-api';
 
 const PAGE = 50;
 type Column = TDealBoardResponse['columns'][number];
 interface PendingClose { dealId: string; version: number; stage: Column['stage'] }
 
-/** The kanban: one pipeline's stages, drag a card to move the deal; a refused move snaps back with the server's reason. */
+/**
+ * Deals as a kanban (one pipeline's stages; drag a card to move the deal, a refused move snaps
+ * back with the server's reason) or, with `?view=table`, as a sortable table with bulk actions.
+ */
 export function DealsBoardPage() {
   const { t, i18n } = useTranslation();
+  const search = useSearch({ strict: false }) as { view?: string };
+  const navigate = useNavigate();
+  const view = search.view === 'table' ? 'table' : 'board';
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<BoardFilters>({});
   const [perStage, setPerStage] = useState(PAGE);
@@ -26,13 +35,15 @@ export function DealsBoardPage() {
   const [dragOver, setDragOver] = useState<string | null>(null);
   const pipelines = useQuery({ queryKey: ['pipelines'], queryFn: dealsApi.pipelines });
   const members = useQuery({ queryKey: ['members', 'all'], queryFn: () => membersApi.list({ limit: 500 }), staleTime: 60_000, retry: false });
+  const departments = useQuery({ queryKey: ['departments'], queryFn: departmentsApi.list, staleTime: 60_000, retry: false });
   const key = ['deals-board', filters, perStage] as const;
   const board = useQuery({ queryKey: key, queryFn: ({ signal }) => dealsApi.board({ ...filters, perStage }, signal), placeholderData: keepPreviousData });
+  const stall = useQuery({ queryKey: ['stall-settings', board.data?.pipeline.id], queryFn: () => dealsApi.stallSettings(board.data!.pipeline.id), enabled: Boolean(board.data), staleTime: 60_000 });
   const ownerNames = useMemo(() => new Map((members.data?.data ?? []).map((m) => [m.userId, m.name])), [members.data]);
 
   const move = useMutation({
-    mutationFn: (v: { dealId: string; version: number; stageId: string; wonReason?: string; lostReason?: string }) =>
-      dealsApi.move(v.dealId, { stageId: v.stageId, version: v.version, wonReason: v.wonReason, lostReason: v.lostReason }),
+    mutationFn: (v: { dealId: string; version: number; stageId: string; wonReason?: string; lostReason?: string; wonReasonId?: string; lostReasonId?: string; lostToCompetitorId?: string }) =>
+      dealsApi.move(v.dealId, { stageId: v.stageId, version: v.version, wonReason: v.wonReason, lostReason: v.lostReason, wonReasonId: v.wonReasonId, lostReasonId: v.lostReasonId, lostToCompetitorId: v.lostToCompetitorId }),
     onMutate: async (v) => {
       await queryClient.cancelQueries({ queryKey: key });
       const previous = queryClient.getQueryData<TDealBoardResponse>(key);
@@ -60,17 +71,26 @@ export function DealsBoardPage() {
 
   const pipelineOptions = (pipelines.data?.data ?? []).map((p) => ({ value: p.id, label: labelOf(p, i18n.language) }));
   const ownerOptions = (members.data?.data ?? []).map((m) => ({ value: m.userId, label: m.name }));
+  const departmentOptions = (departments.data?.data ?? []).map((d) => ({ value: d.id, label: d.name }));
+  const setView = (next: string) => void navigate({ to: '/deals', search: next === 'table' ? { view: 'table' } : {} });
   return (
     <Stack>
-      <PageHeader title={t('deals.title')} actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>{t('deals.new')}</Button>} />
-      <Group gap="sm" align="end">
+      <PageHeader title={t('deals.title')} actions={(
+        <Group gap="sm">
+          <SegmentedControl value={view} onChange={setView} data={[{ value: 'board', label: t('deals.viewBoard') }, { value: 'table', label: t('deals.viewTable') }]} data-testid="deals-view" />
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} disabled={!board.data}>{t('deals.new')}</Button>
+        </Group>
+      )} />
+      {view === 'table' && <DealsTable ownerOptions={ownerOptions} ownerNames={ownerNames} />}
+      {view === 'board' && <Group gap="sm" align="end">
         <Select label={t('deals.pipeline')} data={pipelineOptions} value={filters.pipelineId ?? board.data?.pipeline.id ?? null} onChange={(v) => setFilters((f) => ({ ...f, pipelineId: v ?? undefined }))} allowDeselect={false} w={200} />
         <Select label={t('deals.owner')} data={ownerOptions} value={filters.ownerId ?? null} onChange={(v) => setFilters((f) => ({ ...f, ownerId: v ?? undefined }))} clearable searchable placeholder={t('deals.anyOwner')} w={200} />
+        <Select label={t('deals.team')} data={departmentOptions} value={filters.departmentId ?? null} onChange={(v) => setFilters((f) => ({ ...f, departmentId: v ?? undefined }))} clearable searchable placeholder={t('deals.anyTeam')} w={200} />
         <TextInput type="date" label={t('deals.closeFrom')} value={filters.closeFrom ?? ''} onChange={(e) => setFilters((f) => ({ ...f, closeFrom: e.currentTarget.value || undefined }))} />
         <TextInput type="date" label={t('deals.closeTo')} value={filters.closeTo ?? ''} onChange={(e) => setFilters((f) => ({ ...f, closeTo: e.currentTarget.value || undefined }))} />
-      </Group>
-      <QueryState query={board} />
-      {board.data && (
+      </Group>}
+      {view === 'board' && <QueryState query={board} />}
+      {view === 'board' && board.data && (
         <ScrollArea type="auto" offsetScrollbars>
           <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="deals-board">
             {board.data.columns.map((column) => (
@@ -87,7 +107,7 @@ export function DealsBoardPage() {
                   {column.totals.length ? column.totals.map((x) => formatMoney(x.amountMinor, x.currency)).join(' + ') : formatMoney(0, board.data.pipeline.currency)} · {column.stage.probability}%
                 </Text>
                 <Stack gap={6} mih={60}>
-                  {column.deals.map((deal) => <DealCard key={deal.id} deal={deal} rottingDays={column.stage.rottingDays} ownerName={deal.ownerId ? ownerNames.get(deal.ownerId) : undefined} />)}
+                  {column.deals.map((deal) => <DealCard key={deal.id} deal={deal} rottingDays={column.stage.rottingDays} stall={stall.data} ownerName={deal.ownerId ? ownerNames.get(deal.ownerId) : undefined} />)}
                   {column.count > column.deals.length && (
                     <Button variant="subtle" size="xs" onClick={() => setPerStage((n) => n + PAGE)}>{t('deals.showMore', { count: column.count - column.deals.length })}</Button>
                   )}
@@ -97,8 +117,12 @@ export function DealsBoardPage() {
           </Group>
         </ScrollArea>
       )}
-      {closing && <CloseReasonModal pending={closing} onClose={() => setClosing(null)} onConfirm={(reason) => {
-        move.mutate({ dealId: closing.dealId, version: closing.version, stageId: closing.stage.id, ...(closing.stage.kind === 'won' ? { wonReason: reason } : { lostReason: reason }) });
+      {closing && <CloseDealModal kind={closing.stage.kind === 'won' ? 'won' : 'lost'} onClose={() => setClosing(null)} onConfirm={(choice: CloseChoice) => {
+        const won = closing.stage.kind === 'won';
+        move.mutate({
+          dealId: closing.dealId, version: closing.version, stageId: closing.stage.id,
+          ...(won ? { wonReason: choice.reason, wonReasonId: choice.reasonId } : { lostReason: choice.reason, lostReasonId: choice.reasonId, lostToCompetitorId: choice.lostToCompetitorId }),
+        });
         setClosing(null);
       }} />}
       {creating && board.data && <NewDealModal pipelineId={board.data.pipeline.id} currency={board.data.pipeline.currency} onClose={() => setCreating(false)} />}
@@ -117,23 +141,6 @@ function moveCard(board: TDealBoardResponse, dealId: string, stageId: string): T
       return c;
     }),
   };
-}
-
-function CloseReasonModal({ pending, onClose, onConfirm }: { pending: PendingClose; onClose: () => void; onConfirm: (reason: string) => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const won = pending.stage.kind === 'won';
-  return (
-    <Modal opened onClose={onClose} title={t(won ? 'deals.markWon' : 'deals.markLost')}>
-      <Stack>
-        <Textarea label={t(won ? 'deals.wonReason' : 'deals.lostReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} data-autofocus />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button color={won ? 'green' : 'red'} onClick={() => onConfirm(reason.trim())}>{t('deals.confirm')}</Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
 }
 
 function NewDealModal({ pipelineId, currency, onClose }: { pipelineId: string; currency: string; onClose: () => void }) {

@@ -7,6 +7,7 @@ import { DEAL_REQUIRABLE_FIELDS } from '@voyage/contracts';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
+import { CompetitorsSettings, DealReasonsSettings, StallSettingsCard } from './deal-extras-settings';
 import { dealsApi, labelOf, pipelineSettingsApi, type StageChange, type TPipeline } from './deals-api';
 
 type TStage = TPipeline['stages'][number];
@@ -64,6 +65,9 @@ export function PipelinesSettingsPage() {
             <TextInput placeholder={t('deals.settings.stageName')} value={newStage} onChange={(e) => setNewStage(e.currentTarget.value)} />
             <Button leftSection={<IconPlus size={16} />} disabled={!newStage.trim()} onClick={() => { run.mutate(() => pipelineSettingsApi.addStage(pipeline.id, newStage.trim())); setNewStage(''); }}>{t('deals.settings.addStage')}</Button>
           </Group>
+          <StallSettingsCard key={pipeline.id} pipelineId={pipeline.id} />
+          <DealReasonsSettings />
+          <CompetitorsSettings />
         </>
       )}
     </Stack>

@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { membersApi } from '../../../api/platform';
 import { applyApiError, notifySaved } from '../../../components/api-errors';
+import { ContactsPicker } from '../deals/contact-picker';
 import { fromLocalInput, tasksApi, TASKS_KEY, toLocalInput, type TTask } from './tasks-api';
 
 const RECURRENCES = ['', 'FREQ=DAILY', 'FREQ=WEEKLY', 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', 'FREQ=WEEKLY;INTERVAL=2', 'FREQ=MONTHLY'];
@@ -25,7 +26,7 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { kind: 'task' as 'task' | 'meeting', title: '', description: '', priority: 'normal', dueAt: '', startAt: '', endAt: '', location: '', reminderAt: '', recurrence: '', ownerId: '', attendeeUserIds: [] as string[] },
+    initialValues: { kind: 'task' as 'task' | 'meeting', title: '', description: '', priority: 'normal', dueAt: '', startAt: '', endAt: '', location: '', reminderAt: '', recurrence: '', ownerId: '', attendeeUserIds: [] as string[], attendeeContactIds: [] as string[] },
   });
   const members = useQuery({ queryKey: ['members', 'all'], queryFn: () => membersApi.list({ limit: 500 }), staleTime: 60_000, enabled: opened });
   const memberOptions = (members.data?.data ?? []).map((m) => ({ value: m.userId, label: m.name }));
@@ -37,6 +38,7 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
       dueAt: toLocalInput(task?.dueAt ?? draft?.dueAt), startAt: toLocalInput(task?.startAt ?? draft?.startAt), endAt: toLocalInput(task?.endAt ?? draft?.endAt),
       location: task?.location ?? '', reminderAt: toLocalInput(task?.reminderAt), recurrence: task?.recurrence ?? '',
       ownerId: task?.ownerId ?? '', attendeeUserIds: (task?.attendees ?? []).flatMap((a) => (a.userId ? [a.userId] : [])),
+      attendeeContactIds: (task?.attendees ?? []).flatMap((a) => (a.contactId ? [a.contactId] : [])),
     });
     form.resetDirty();
     // Only when the modal opens, or opens on another task or draft.
@@ -50,8 +52,7 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
       dueAt: meeting ? null : fromLocalInput(v.dueAt), startAt: meeting ? fromLocalInput(v.startAt) : null, endAt: meeting ? fromLocalInput(v.endAt) : null,
       reminderAt: fromLocalInput(v.reminderAt), recurrence: v.recurrence || null,
       ...(v.ownerId ? { ownerId: v.ownerId } : {}),
-      // Contact attendees set elsewhere (the API) are kept; the form edits the member attendees.
-      ...(meeting ? { attendees: { userIds: v.attendeeUserIds, contactIds: (task?.attendees ?? []).flatMap((a) => (a.contactId ? [a.contactId] : [])) } } : {}),
+      ...(meeting ? { attendees: { userIds: v.attendeeUserIds, contactIds: v.attendeeContactIds } } : {}),
     };
     try {
       if (task) await tasksApi.update(task.id, { version: task.version, ...body });
@@ -64,6 +65,8 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
   const complete = useMutation({ mutationFn: () => tasksApi.complete(task!), onSuccess: done, onError: (e) => setError(applyApiError(form, e)) });
   const remove = useMutation({ mutationFn: () => tasksApi.remove(task!.id), onSuccess: done, onError: (e) => setError(applyApiError(form, e)) });
   const meeting = form.values.kind === 'meeting';
+  // Names of the contacts already attending, so the picker can show them before any search.
+  const knownContacts = (task?.attendees ?? []).flatMap((a) => (a.contactId ? [{ value: a.contactId, label: a.name ?? a.contactId }] : []));
   return (
     <Modal opened={opened} onClose={onClose} title={task ? t('tasks.edit') : t('tasks.new')} size="lg">
       <form onSubmit={save} noValidate data-testid="task-form">
@@ -88,6 +91,7 @@ export function TaskFormModal({ opened, onClose, task, draft }: { opened: boolea
           </Group>
           <Select label={t('tasks.assignee')} placeholder={t('tasks.assigneeMe')} searchable clearable data={memberOptions} {...form.getInputProps('ownerId')} onChange={(v) => form.setFieldValue('ownerId', v ?? '')} />
           {meeting && <MultiSelect label={t('tasks.attendees')} searchable data={memberOptions} {...form.getInputProps('attendeeUserIds')} error={form.errors['attendees.userIds']} />}
+          {meeting && <ContactsPicker label={t('tasks.contactAttendees')} known={knownContacts} value={form.values.attendeeContactIds} onChange={(ids) => form.setFieldValue('attendeeContactIds', ids)} />}
           <Textarea label={t('tasks.description')} autosize minRows={2} maxRows={6} {...form.getInputProps('description')} />
           <Group justify="space-between">
             <Group gap="xs">
