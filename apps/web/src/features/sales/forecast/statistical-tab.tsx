@@ -18,7 +18,7 @@ export function StatisticalTab() {
   const option = {
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0, data: [t('forecast.actual'), t('forecast.fitted'), t('forecast.forecast'), t('forecast.band')] },
-    grid: { left: 70, right: 20, top: 20, bottom: 50 },
+    grid: { left: 70, right: 20, top: 36, bottom: 50 },
     xAxis: { type: 'category', data: points.map((p) => p.quarter) },
     yAxis: { type: 'value', name: c },
     series: [
@@ -44,7 +44,7 @@ export function StatisticalTab() {
         )}
       </Group>
       {data.otherCurrencyDeals > 0 && <Text size="sm" c="dimmed">{t('forecast.otherCurrency', { count: data.otherCurrencyDeals, currency: c })}</Text>}
-      <Card withBorder><ReactECharts option={option} style={{ height: 360 }} notMerge /></Card>
+      {points.length > 0 && <Card withBorder><ReactECharts option={option} style={{ height: 360 }} notMerge /></Card>}
       {ahead.length > 0 && (
         <Table.ScrollContainer minWidth={480}>
           <Table>

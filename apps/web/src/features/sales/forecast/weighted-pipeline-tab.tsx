@@ -30,7 +30,7 @@ export function WeightedPipelineTab() {
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { type: 'scroll', bottom: 0 },
-    grid: { left: 60, right: 20, top: 20, bottom: 50 },
+    grid: { left: 60, right: 20, top: 36, bottom: 50 },
     xAxis: { type: 'category', data: data?.periods ?? [] },
     yAxis: { type: 'value', name: currency },
     series: groups.map(([key, label]) => ({

@@ -43,7 +43,7 @@ export function WinProbabilityTab() {
               <Table.Tr key={d.id} data-testid="forecast-deal-row">
                 <Table.Td><Anchor component={Link} to={`/deals/${d.id}`} size="sm">{d.name}</Anchor></Table.Td>
                 <Table.Td>{d.ownerName ?? '—'}</Table.Td><Table.Td>{d.stageName}</Table.Td>
-                <Table.Td>{formatMoney(d.amountMinor, d.currency)}</Table.Td><Table.Td>{d.closeDate ?? '—'}</Table.Td>
+                <Table.Td>{formatMoney(d.amountMinor, d.currency)}</Table.Td><Table.Td style={{ whiteSpace: 'nowrap' }}>{d.closeDate ?? '—'}</Table.Td>
                 <Table.Td>{d.stageProbability}%</Table.Td>
                 <Table.Td>{d.modelProbability === null ? '—' : `${d.modelProbability}%`}</Table.Td>
                 <Table.Td><CategoryCell deal={d} /></Table.Td>
