@@ -31,7 +31,7 @@ describe('public pool (公海)', () => {
     expect((await inject(rep1, 'PUT', '/api/v1/customers/ownership-settings', { claimDailyLimit: 99 })).statusCode).toBe(403);
     const set = await inject(w.admin, 'PUT', '/api/v1/customers/ownership-settings', { claimDailyLimit: 2, cooldownDays: 7 });
     expect(set.statusCode).toBe(200);
-    expect(set.json()).toMatchObject({ claimDailyLimit: 2, cooldownDays: 7, warnDaysBefore: 3, noDealRuleEnabled: false, noDealRuleAvailable: false });
+    expect(set.json()).toMatchObject({ claimDailyLimit: 2, cooldownDays: 7, warnDaysBefore: 3, noDealRuleEnabled: false, noDealRuleAvailable: true });
     expect((await inject(w.admin, 'PUT', '/api/v1/customers/ownership-settings', { claimDailyLimit: -1 })).statusCode).toBe(400);
   });
 

@@ -1,4 +1,5 @@
-import { defineModule, registerRecordTable } from '@voyage/kernel';
+import { defineModule, registerRecordTable, registerRelatedActivity } from '@voyage/kernel';
+import { dealActivitySource } from './deals/deal-activity-source';
 import { deals } from './db/pipelines';
 import { salesObjects } from './objects';
 import { dealActivitySubscriber, dealMergeSubscriber, registerDealRoutes, registerPipelineRoutes, stalledDealsJob } from './http/deal-routes';
@@ -13,6 +14,8 @@ import { leads } from './db/leads';
 import './leads/lead-messages';
 import { forecastRoutes } from './http/forecast.routes';
 
+// The public pool's "no deal in N days" rule (customers module) reads deals through this.
+registerRelatedActivity('deal', dealActivitySource);
 // Lets tasks, custom record-link fields and other modules point at deals.
 registerRecordTable('deal', { table: deals, workspaceId: deals.workspaceId, id: deals.id, deletedAt: deals.deletedAt });
 registerRecordTable('lead', { table: leads, workspaceId: leads.workspaceId, id: leads.id, deletedAt: leads.deletedAt });

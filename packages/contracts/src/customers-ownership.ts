@@ -74,6 +74,8 @@ export const ZOwnershipStatus = z.object({
   reclaimExempt: z.boolean(),
   /** When the reclaim job would return it to the pool, when a rule applies. */
   reclaimAt: z.string().nullable(),
+  /** The rule that returns it first: no follow-up, or no deal (when that rule is on). */
+  reclaimRule: z.enum(['no_follow_up', 'no_deal']).nullable(),
 });
 export type TOwnershipStatus = z.infer<typeof ZOwnershipStatus>;
 

@@ -23,6 +23,8 @@ registerMessages({
     'errors.customers.rule_unknown_user': 'Every user of a rule must be an active member of this workspace',
     'customers.ownership.warning_title': '{name} returns to the public pool on {date}',
     'customers.ownership.warning_body': 'No follow-up since {since}. Log a follow-up to keep this customer.',
+    'customers.ownership.warning_body_no_deal': 'No deal since {since}. Open a deal to keep this customer.',
+    'customers.ownership.no_deal_unavailable': '{field}: the no-deal rule needs the sales module',
     'customers.ownership.reclaimed_title': '{name} was returned to the public pool',
   },
   'zh-CN': {
@@ -36,6 +38,8 @@ registerMessages({
     'errors.customers.rule_unknown_user': '规则中的用户必须都是本工作区的有效成员',
     'customers.ownership.warning_title': '{name} 将于 {date} 退回公海',
     'customers.ownership.warning_body': '自 {since} 起没有跟进记录。添加跟进即可保留该客户。',
+    'customers.ownership.warning_body_no_deal': '自 {since} 起没有商机。新建商机即可保留该客户。',
+    'customers.ownership.no_deal_unavailable': '{field}：未成交回收规则需要启用销售模块',
     'customers.ownership.reclaimed_title': '{name} 已退回公海',
   },
   'zh-TW': {
@@ -49,6 +53,8 @@ registerMessages({
     'errors.customers.rule_unknown_user': '規則中的使用者必須都是本工作區的有效成員',
     'customers.ownership.warning_title': '{name} 將於 {date} 退回公海',
     'customers.ownership.warning_body': '自 {since} 起沒有跟進記錄。新增跟進即可保留該客戶。',
+    'customers.ownership.warning_body_no_deal': '自 {since} 起沒有商機。新增商機即可保留該客戶。',
+    'customers.ownership.no_deal_unavailable': '{field}：未成交回收規則需要啟用銷售模組',
     'customers.ownership.reclaimed_title': '{name} 已退回公海',
   },
 });

@@ -3,3 +3,4 @@ export * from './list-operands';
 export * from './record-tables';
 export * from './rule-query';
 export * from './record-services';
+export * from './related-activity';

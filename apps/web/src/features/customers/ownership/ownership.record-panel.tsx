@@ -8,6 +8,8 @@ import { MemberSelect } from '../record-select';
 import { ownershipApi } from './ownership-api';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
+/** The reclaim job writes its rule as `no_follow_up_30d` / `no_deal_90d`; people wrote the other reasons. */
+const RULE_REASON = /^(no_follow_up|no_deal)_(\d+)d$/;
 
 /** Owner, level, reclaim date, reassign/release actions and the transfer and stage history of a record. */
 export function OwnershipPanel({ object, id, record }: Pick<RecordPanelProps, 'object' | 'id'> & Partial<Pick<RecordPanelProps, 'record'>>) {
@@ -33,6 +35,10 @@ export function OwnershipPanel({ object, id, record }: Pick<RecordPanelProps, 'o
   const assign = useMutation({ mutationFn: (ownerId: string) => ownershipApi.assign(object, id, ownerId), onSuccess: () => { setNewOwner(null); done(t('ownership.assigned')); }, onError: fail });
   const release = useMutation({ mutationFn: () => ownershipApi.release(object, id, reason.trim()), onSuccess: () => { setReleasing(false); setReason(''); done(t('ownership.released')); }, onError: fail });
   const flags = useMutation({ mutationFn: (body: { customerLevel?: string | null; reclaimExempt?: boolean }) => ownershipApi.setFlags(object, id, body), onSuccess: () => done(t('ownership.saved')), onError: fail });
+  const reasonText = (reason: string) => {
+    const rule = RULE_REASON.exec(reason);
+    return rule ? t(`ownership.reason_${rule[1]}`, { days: Number(rule[2]) }) : reason;
+  };
   const s = status.data;
   if (!s) return status.isError ? <Text size="sm" c="red">{(status.error as Error).message}</Text> : null;
   return (
@@ -42,7 +48,7 @@ export function OwnershipPanel({ object, id, record }: Pick<RecordPanelProps, 'o
         <Text size="sm" data-testid="ownership-owner">{s.ownerName ?? t('ownership.none')}</Text>
         {s.poolStatus === 'pool' && <Badge color="orange" variant="light" data-testid="ownership-in-pool">{t('ownership.inPool')}</Badge>}
       </Group>
-      {s.reclaimAt && <Text size="xs" c="dimmed">{t('ownership.reclaimAt', { date: new Date(s.reclaimAt).toLocaleDateString() })}</Text>}
+      {s.reclaimAt && <Text size="xs" c="dimmed">{t(s.reclaimRule === 'no_deal' ? 'ownership.reclaimAtNoDeal' : 'ownership.reclaimAt', { date: new Date(s.reclaimAt).toLocaleDateString() })}</Text>}
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select size="xs" w={100} label={t('ownership.level')} clearable value={s.customerLevel} data={(settings.data?.levels ?? []).map((l) => l.key)} onChange={(v) => flags.mutate({ customerLevel: v })} />
         <Switch size="sm" label={t('ownership.exempt')} checked={s.reclaimExempt} onChange={(e) => flags.mutate({ reclaimExempt: e.currentTarget.checked })} />
@@ -63,7 +69,7 @@ export function OwnershipPanel({ object, id, record }: Pick<RecordPanelProps, 'o
         <Timeline bulletSize={10} lineWidth={1}>
           {history.data!.data.slice(0, 10).map((h) => (
             <Timeline.Item key={h.id} title={<Text size="xs" fw={500}>{t(`ownership.kind_${h.kind}`)}: {h.fromOwnerName ?? '—'} → {h.toOwnerName ?? t('ownership.inPool')}</Text>}>
-              <Text size="xs" c="dimmed">{when(h.at)} · {h.actorName ?? t('ownership.system')}{h.reason ? ` · ${h.reason}` : ''}</Text>
+              <Text size="xs" c="dimmed">{when(h.at)} · {h.actorName ?? t('ownership.system')}{h.reason ? ` · ${reasonText(h.reason)}` : ''}</Text>
             </Timeline.Item>
           ))}
         </Timeline>
