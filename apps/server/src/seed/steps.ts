@@ -1,6 +1,7 @@
 import type { Database, Env } from '@voyage/kernel';
 import { seedDemoCustomers } from '@voyage/customers/src/public';
 import { seedDemoProducts } from '@voyage/sales/src/demo/seed-demo-products';
+import { seedDemoDeals } from '@voyage/sales/src/demo/seed-demo-deals';
 import type { Services } from '../services';
 
 /** What every demo seed step receives: the demo workspace and who is in it. */
@@ -32,4 +33,5 @@ export interface DemoSeedStep {
 export const DEMO_SEED_STEPS: DemoSeedStep[] = [
   { key: 'customers.demo', run: seedDemoCustomers },
   { key: 'sales.products.demo', run: seedDemoProducts },
+  { key: 'sales.deals.demo', run: seedDemoDeals },
 ];
