@@ -41,7 +41,7 @@ export function SalesPerformancePage() {
   const reps = data?.reps ?? [];
   const activities = {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('performance.tasksCompleted'), t('performance.stageMoves')] },
+    legend: { top: 0, data: [t('performance.tasksCompleted'), t('performance.stageMoves')] },
     grid: { left: 100, right: 20, top: 30, bottom: 20 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: reps.map((r) => r.name), inverse: true },
@@ -74,7 +74,7 @@ export function SalesPerformancePage() {
       {report.isError && data && <QueryState query={report} />}
       {data && (
         <>
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
+          <SimpleGrid cols={{ base: 2, sm: 3, xl: 6 }}>
             {kpis.map((k) => (
               <Card key={k.key} withBorder padding="sm" data-testid={`kpi-${k.key}`}>
                 <Text size="xs" c="dimmed">{k.label}</Text>
@@ -131,7 +131,7 @@ export function SalesPerformancePage() {
             </Card>
             <Card withBorder>
               <Text fw={600}>{t('performance.activitiesPerRep')}</Text>
-              <ReactECharts option={activities} style={{ height: Math.max(240, 40 + reps.length * 32) }} notMerge />
+              {reps.length > 0 ? <ReactECharts option={activities} style={{ height: Math.max(240, 40 + reps.length * 32) }} notMerge /> : <Text c="dimmed" size="sm" py="xl">{t('performance.empty')}</Text>}
               <Text size="xs" c="dimmed">{data.activitiesNote}</Text>
             </Card>
           </SimpleGrid>

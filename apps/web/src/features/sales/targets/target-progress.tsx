@@ -31,8 +31,8 @@ export function TargetProgress({ year, metric }: { year: number; metric: TargetM
   const money = (minor: number | null) => (minor === null ? '—' : formatMoney(minor, data.currency));
   const bars = {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('targets.target'), t('targets.actual'), t('targets.expected')] },
-    grid: { left: 60, right: 20, top: 40, bottom: 30 },
+    legend: { top: 0, data: [t('targets.target'), t('targets.actual'), t('targets.expected')] },
+    grid: { left: 70, right: 20, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: selected?.periods.map((p) => p.period) ?? [] },
     yAxis: { type: 'value' },
     series: [
@@ -43,8 +43,9 @@ export function TargetProgress({ year, metric }: { year: number; metric: TargetM
   };
   const gauge = {
     series: [{
-      type: 'gauge', min: 0, max: 150, progress: { show: true, width: 14 }, axisLine: { lineStyle: { width: 14 } },
-      detail: { formatter: '{value}%', fontSize: 22, offsetCenter: [0, '60%'] }, pointer: { show: false },
+      type: 'gauge', min: 0, max: 150, splitNumber: 6, progress: { show: true, width: 14 }, axisLine: { lineStyle: { width: 14 } },
+      axisTick: { show: false }, splitLine: { length: 8, distance: 2 }, axisLabel: { distance: 22, fontSize: 10 }, title: { show: false },
+      detail: { formatter: '{value}%', fontSize: 22, offsetCenter: [0, '10%'] }, pointer: { show: false },
       data: [{ value: current?.percent ?? 0, name: current?.period ?? '' }],
     }],
   };
