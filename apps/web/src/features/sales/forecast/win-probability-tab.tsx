@@ -78,7 +78,7 @@ function CategoryCell({ deal }: { deal: Deal }) {
   const auto = t('forecast.categoryAuto', { category: t(`forecast.category_${deal.effectiveCategory}`) });
   if (!deal.canEdit) return <Text size="sm">{deal.forecastCategory ? t(`forecast.category_${deal.forecastCategory}`) : auto}</Text>;
   return (
-    <Select size="xs" w={170} aria-label={t('forecast.category')} value={deal.forecastCategory ?? 'auto'} allowDeselect={false} disabled={save.isPending}
+    <Select size="xs" w={200} aria-label={t('forecast.category')} value={deal.forecastCategory ?? 'auto'} allowDeselect={false} disabled={save.isPending}
       onChange={(v) => v && v !== (deal.forecastCategory ?? 'auto') && save.mutate(v)}
       data={[{ value: 'auto', label: auto }, ...(['commit', 'best_case', 'pipeline', 'omitted'] as const).map((c) => ({ value: c, label: t(`forecast.category_${c}`) }))]} />
   );
