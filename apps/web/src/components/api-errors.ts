@@ -2,8 +2,12 @@ import { notifications } from '@mantine/notifications';
 import { ApiError } from '../api/client';
 import { i18n } from '../i18n';
 
+/** What went wrong, in the user's language: the field issues when there are some (they name the field), else the error. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    const fields = [...new Set(Object.values(error.fieldErrors))];
+    return fields.length ? fields.join(' ') : error.message;
+  }
   return i18n.t('errors.unexpected');
 }
 

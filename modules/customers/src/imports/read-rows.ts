@@ -1,7 +1,7 @@
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
 import { decodeTextStream } from './decode-text';
+import { parseCsv } from './parse-csv';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -20,8 +20,7 @@ export function formatOf(fileName: string): ImportFormat | null {
 export async function* readRows(stream: Readable, format: ImportFormat): AsyncGenerator<string[]> {
   if (format === 'csv') {
     // Decoded first: UTF-8, UTF-16 or GBK/GB18030 (Excel's default for Chinese CSV).
-    const parser = decodeTextStream(stream).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
-    for await (const record of parser) yield (record as string[]).map((c) => c ?? '');
+    for await (const rows of parseCsv(decodeTextStream(stream).setEncoding('utf8'))) yield* rows;
     return;
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });

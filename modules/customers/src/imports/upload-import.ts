@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { TImportUploadResponse } from '@voyage/contracts';
-import { AppError, assertCan, assertScope, loadCustomFieldDefs, newId, type Context, fileStorage } from '@voyage/kernel';
+import { AppError, assertCan, assertScope, loadCustomFieldDefs, newId, translate, type Context, fileStorage } from '@voyage/kernel';
+import { NotTextError } from './decode-text';
+import { CsvError } from './parse-csv';
 import { imports } from '../db/imports';
 import { importFields, suggestMapping, type ImportObject } from './import-fields';
 import { importFileKey, toImportView } from './load-import';
@@ -16,7 +18,9 @@ export async function uploadImport(ctx: Context, input: { object: ImportObject; 
   assertCan(ctx.actor, input.object, 'create');
   assertScope(ctx.actor, `${input.object}:write`);
   const format = formatOf(input.fileName);
-  if (!format) throw new AppError('validation_failed', { details: { fields: [{ field: 'file', code: 'invalid_format', message: 'csv, xlsx' }] }, params: {} });
+  const fileIssue = (code: string, key: string, params: Record<string, string | number> = {}) =>
+    new AppError('validation_failed', { details: { fields: [{ field: 'file', code, message: translate(ctx.locale, key, { name: input.fileName, ...params }) }] } });
+  if (!format) throw fileIssue('invalid_format', 'imports.unsupported_format');
   const id = newId();
   const storage = fileStorage(ctx.env);
   const key = importFileKey(ctx.workspaceId, id);
@@ -36,11 +40,14 @@ export async function uploadImport(ctx: Context, input: { object: ImportObject; 
         if (preview.length < PREVIEW_ROWS) preview.push(cells);
       }
     }
-  } catch {
+  } catch (error) {
     await storage.delete(key);
-    throw new AppError('validation_failed', { details: { fields: [{ field: 'file', code: 'invalid_format', message: input.fileName }] } });
+    if (error instanceof CsvError) throw fileIssue(error.code, `imports.csv_${error.code}`, { line: error.line });
+    if (error instanceof NotTextError) throw fileIssue('not_text', 'imports.not_text');
+    throw fileIssue('invalid_format', format === 'xlsx' ? 'imports.bad_xlsx' : 'imports.bad_csv');
   }
-  if (!headers.length) {
+  // A header and no data rows is as empty as no file at all.
+  if (!headers.length || total === 0) {
     await storage.delete(key);
     throw new AppError('imports.empty_file');
   }
