@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { companyNameKey } from '../src/normalize/company-name';
 import { normalizeEmail } from '../src/normalize/email';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { toE164 } from '../src/normalize/phone';
 import { parseSearchQuery } from '../src/search/parse-search-query';
 
@@ -66,3 +67,29 @@ describe('search box entries', () => {
     expect(parseSearchQuery('12').digits).toBeNull();
   });
 });
+
+describe('the mainland mobile shortcut of toE164', () => {
+  /** libphonenumber alone, as toE164 was before the shortcut. */
+  const reference = (text: string, region: string) => {
+    const parsed = parsePhoneNumberFromString(text.trim().replace(/^00(?=[1-9])/, '+'), region as CountryCode);
+    return parsed && parsed.isPossible() ? parsed.number : null;
+  };
+
+  it('gives what libphonenumber gives for every prefix 130–199, however the number is written', () => {
+    let checked = 0;
+    for (let prefix = 130; prefix <= 199; prefix++) {
+      for (let k = 0; k < 15; k++) {
+        const digits = `${prefix}${String((prefix * 7_919 + k * 104_729) % 100_000_000).padStart(8, '0')}`;
+        const forms = [digits, `+86${digits}`, `+86 ${digits.slice(0, 3)} ${digits.slice(3, 7)} ${digits.slice(7)}`, `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`, `0086 ${digits}`, ` (${digits.slice(0, 3)}) ${digits.slice(3)} `, `${digits}0`];
+        for (const region of ['CN', 'US', 'HK']) {
+          for (const text of forms) {
+            expect(toE164(text, region), `${text} in ${region}`).toBe(reference(text, region));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(70 * 15 * 7 * 3);
+  });
+});
+
