@@ -104,6 +104,9 @@ describe('deals', () => {
     const negative = await inject(w.admin, 'POST', '/api/v1/deals', { name: 'Neg', amountMinor: -5 });
     expect(negative.statusCode).toBe(400);
     expect(JSON.stringify(negative.json().error.details)).toContain('amountMinor');
+    const unknownCurrency = await inject(w.admin, 'POST', '/api/v1/deals', { name: 'Currency', currency: 'XQZ' });
+    expect(unknownCurrency.statusCode).toBe(400);
+    expect(JSON.stringify(unknownCurrency.json().error.details)).toContain('currency');
     const ok = await inject(w.admin, 'PATCH', `/api/v1/deals/${d.id}`, { version: d.version, amountMinor: 300 });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ amountMinor: 300, version: d.version + 1 });

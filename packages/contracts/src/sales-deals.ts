@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCustomValues, zListResponse } from './records';
+import { ZCurrency } from './sales-products';
 
 /** Names per locale of built-in pipelines and stages. */
 const ZLabels = z.record(z.string().max(10), z.string().max(100));
@@ -45,7 +46,7 @@ const ZStageInput = z.object({
 
 export const ZCreatePipelineRequest = z.object({
   name: z.string().trim().min(1).max(100),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: ZCurrency.optional(),
   isDefault: z.boolean().optional(),
   stages: z.array(ZStageInput).min(1).max(30).optional(),
 }).strict();
@@ -54,7 +55,7 @@ export type TCreatePipelineRequest = z.infer<typeof ZCreatePipelineRequest>;
 export const ZUpdatePipelineRequest = z.object({
   version: z.number().int(),
   name: z.string().trim().min(1).max(100).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: ZCurrency.optional(),
   isDefault: z.literal(true).optional(),
 }).strict();
 export type TUpdatePipelineRequest = z.infer<typeof ZUpdatePipelineRequest>;
@@ -110,7 +111,7 @@ export const ZCreateDealRequest = z.object({
   pipelineId: z.uuid().optional(),
   stageId: z.uuid().optional(),
   amountMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: ZCurrency.optional(),
   closeDate: ZDate.nullable().optional(),
   probability: z.number().int().min(0).max(100).nullable().optional(),
   forecastCategory: ZForecastCategory.nullable().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCurrency } from './sales-products';
 
 /** S9 targets (业绩目标): new sales or collected amount per month, quarter or year. */
 export const TARGET_METRICS = ['new_sales', 'collected'] as const;
@@ -7,7 +8,6 @@ export const TARGET_SCOPES = ['company', 'department', 'user'] as const;
 const ZMetric = z.enum(TARGET_METRICS);
 const ZPeriodKind = z.enum(TARGET_PERIOD_KINDS);
 const ZScope = z.enum(TARGET_SCOPES);
-const ZCurrency = z.string().regex(/^[A-Z]{3}$/);
 const ZYear = z.coerce.number().int().min(2000).max(2100);
 const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
