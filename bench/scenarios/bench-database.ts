@@ -69,7 +69,7 @@ export async function prepareBenchDatabase(options: PrepareOptions): Promise<Ben
     await adminQuery(options.adminUrl, `CREATE DATABASE ${name}`);
     const dbUrl = withDatabase(options.adminUrl, name);
     url = dbUrl;
-    open = () => openDatabase({ url: dbUrl, poolSize: 6 });
+    open = () => openDatabase({ url: dbUrl, poolSize: 10 });
     drop = async () => {
       await adminQuery(options.adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await removeDir();

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '@voyage/kernel';
 
@@ -141,8 +142,19 @@ export async function loadRows(database: Database, table: string, rows: Iterable
 
 const CHUNK_BYTES = 1 << 19;
 
+/**
+ * A connection of its own beside the pool (same settings), for a COPY or an index build that
+ * holds it for the whole load: several tables load at once whatever the pool's size, and the
+ * pool stays free for the generator's other queries.
+ */
+async function dedicatedClient(database: Database): Promise<pg.Client & { release(error?: Error): void }> {
+  const client = new pg.Client(database.pool!.options);
+  await client.connect();
+  return Object.assign(client, { release: () => void client.end().catch(() => undefined) });
+}
+
 async function copyWriter(database: Database, table: string, columns: ColumnInfo[], options: LoadOptions): Promise<TableWriter> {
-  const client = await database.pool!.connect();
+  const client = await dedicatedClient(database);
   let done = false;
   const release = (error?: Error) => {
     if (done) return;
@@ -226,7 +238,7 @@ async function buildIndexes(database: Database, table: string, indexes: Array<{ 
   const queue = [...indexes].sort((a, b) => Number(/ USING gin /i.test(b.definition)) - Number(/ USING gin /i.test(a.definition)));
   const built = new Set<string>();
   const worker = async () => {
-    const client = await database.pool!.connect();
+    const client = await dedicatedClient(database);
     try {
       await client.query(`SET maintenance_work_mem = '256MB'`);
       for (let index = queue.shift(); index; index = queue.shift()) {
@@ -295,4 +307,21 @@ async function insertWriter(database: Database, table: string, columns: ColumnIn
 /** Refreshes planner statistics (and, on PGlite, where autovacuum never runs, the visibility map). */
 export async function vacuumAnalyze(database: Database, tables: string[]): Promise<void> {
   for (const t of tables) await database.exec(`VACUUM ANALYZE ${identifier(t)}`);
+}
+
+/**
+ * Runs `work` with the foreign keys of `table` dropped, and adds them back after (validating
+ * every row), whether `work` succeeds or not. For a child table loaded through its own COPY at
+ * the same time as its parent: each COPY commits on its own, so the child's rows may reach the
+ * database before their parents do.
+ */
+export async function withoutForeignKeys<T>(database: Database, table: string, work: () => Promise<T>): Promise<T> {
+  const keys = await database.query<{ name: string; definition: string }>(
+    `select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = $1::regclass and contype = 'f' order by conname`, [table]);
+  for (const k of keys) await database.exec(`ALTER TABLE ${identifier(table)} DROP CONSTRAINT ${identifier(k.name)}`);
+  try {
+    return await work();
+  } finally {
+    for (const k of keys) await database.exec(`ALTER TABLE ${identifier(table)} ADD CONSTRAINT ${identifier(k.name)} ${k.definition}`);
+  }
 }

@@ -2,11 +2,12 @@ import { createWorkspace, hashPassword, type Database, type Locale } from '@voya
 import { companyNameKey } from '../../modules/customers/src/normalize/company-name';
 import { normalizeEmail } from '../../modules/customers/src/normalize/email';
 import { toE164 } from '../../modules/customers/src/normalize/phone';
-import { loadRows, openTableWriter, vacuumAnalyze, type Row, type TableWriter } from './load-rows';
+import { loadRows, openTableWriter, vacuumAnalyze, withoutForeignKeys, type Row, type TableWriter } from './load-rows';
 import { NO_FOLLOW_UPS, TimelineGenerator } from './timeline-rows';
 import { companyProfile, CUSTOM_FIELDS, personProfile, pickRegion, type CompanyProfile } from './profiles';
 import { Random } from '../../modules/customers/src/demo/data/random';
 import { NOT_YET_SEEDED, SCALES, type Scale, type ScaleSize } from './scales';
+import { hasSalesTables, loadSalesLinks, OPTIONAL_DEAL_COLUMNS, prepareSales, SalesGenerator, type SalesPlan } from './sales-rows';
 
 export interface SeedScaleOptions {
   scale: Scale;
@@ -70,7 +71,8 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
   };
 
   const hasCustomers = (await tableExists(database, 'accounts')) && (await tableExists(database, 'contacts'));
-  const objects = hasCustomers ? ['account', 'contact'] : [];
+  const hasSales = hasCustomers && (await hasSalesTables(database));
+  const objects = hasCustomers ? ['account', 'contact', ...(hasSales ? ['deal', 'lead'] : [])] : [];
   const { workspaceId, adminUserId, roleIds } = await time('workspace', () =>
     createWorkspace(database, { name: `Scale ${scale} (seed ${options.seed ?? 1})`, locale: LOCALE, objects, admin: { email: SCALE_ADMIN_EMAIL, name: '基准管理员', password: SCALE_ADMIN_PASSWORD } }),
   );
@@ -143,8 +145,16 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
   counts.accounts = await time('accounts', () => loadRows(database, 'accounts', accountRows(), { optional: ['phone_e164', 'name_key'], rebuildIndexes: true, indexConnections: INDEX_CONNECTIONS }));
   log(`accounts ${counts.accounts} in ${timings.accounts} ms`);
 
-  // Contacts, their follow-ups and the timeline load together, each table through its own
-  // COPY (PostgreSQL: three connections, so the server parses while this process generates).
+  // The pipelines deals go through: the sales module's default one and a renewal pipeline.
+  let salesPlan: SalesPlan | undefined;
+  if (hasSales) {
+    salesPlan = await time('sales_setup', () => prepareSales(database, root.fork('pipelines'), workspaceId, adminUserId, since));
+    Object.assign(counts, salesPlan.counts);
+  }
+
+  // Contacts, their follow-ups, the timeline, deals with their stage history, and tasks load
+  // together, each table through its own COPY (PostgreSQL: a connection each, so the server
+  // parses while this process generates); no contact id is kept for later.
   const hasTimeline = (await tableExists(database, 'timeline_entries')) && (await tableExists(database, 'follow_ups'));
   const share = hasTimeline ? size.timelineShare : 0;
   const contactRng = root.fork('contacts');
@@ -155,7 +165,13 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
     contacts: openTableWriter(database, 'contacts', { optional: ['phone_e164', 'mobile_e164', 'last_follow_up_at', 'last_follow_up_summary', 'follow_up_count', 'next_contact_at'], rebuildIndexes: true, indexConnections: INDEX_CONNECTIONS }),
     followUps: openTableWriter(database, 'follow_ups', { rebuildIndexes: true }),
     entries: openTableWriter(database, 'timeline_entries', { rebuildIndexes: true }),
+    deals: openTableWriter(database, 'deals', { optional: OPTIONAL_DEAL_COLUMNS, rebuildIndexes: true }),
+    history: openTableWriter(database, 'deal_stage_history', { rebuildIndexes: true }),
+    tasks: openTableWriter(database, 'tasks', { rebuildIndexes: true }),
   };
+  const salesRng = root.fork('sales');
+  const sales = salesPlan ? new SalesGenerator(workspaceId, salesPlan, until) : undefined;
+  const salesEmit = { deal: (row: Row) => put(writers.deals, row), history: (row: Row) => put(writers.history, row), task: (row: Row) => put(writers.tasks, row) };
   // Rows generated between two awaits; a writer asking to wait is waited for before the next contact.
   const waits: Array<Promise<void>> = [];
   const put = (writer: TableWriter, row: Row) => {
@@ -164,7 +180,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
   };
   const emit = { followUp: (row: Row) => put(writers.followUps, row), entry: (row: Row) => put(writers.entries, row) };
   let withTimeline = 0;
-  await time('contacts', async () => {
+  const loadContacts = async () => {
     try {
       if (share > 0) {
         for (const a of accounts) if (share >= 1 || timelineRng.chance(share)) put(writers.entries, timeline.accountCreated(timelineRng, a));
@@ -183,6 +199,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
           withTimeline++;
           followUps = timeline.contact(timelineRng, { id, name: person.name.full, han: person.name.script === 'han', accountId: account?.id ?? null, ownerId, createdMs: created, lifecycleStage: person.lifecycleStage, title: person.title }, emit);
         }
+        sales?.contact(salesRng, { id, name: person.name.full, accountId: account?.id ?? null, accountName: account?.company.name ?? null, ownerId, createdMs: created }, salesEmit);
         put(writers.contacts, {
           workspace_id: workspaceId, id, name: person.name.full, email: person.email && normalizeEmail(person.email), phone: person.phone, mobile: person.mobile, title: person.title,
           account_id: account?.id ?? null, owner_id: ownerId, tags: person.tags, lifecycle_stage: person.lifecycleStage, custom: person.custom,
@@ -192,23 +209,36 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
         });
         if (waits.length) await Promise.all(waits.splice(0));
       }
-      // The three tables rebuild their indexes at the same time, each on its own connection.
-      const [c, f, e] = await Promise.all([writers.contacts.end(), writers.followUps.end(), writers.entries.end()]);
+      // The tables rebuild their indexes at the same time, each on its own connection.
+      const [c, f, e, d, h, t] = await Promise.all([writers.contacts.end(), writers.followUps.end(), writers.entries.end(), writers.deals.end(), writers.history.end(), writers.tasks.end()]);
       counts.contacts = c;
       if (hasTimeline) {
         counts.follow_ups = f;
         counts.timeline_entries = e;
       }
+      if (sales) {
+        counts.deals = d;
+        counts.deal_stage_history = h;
+        counts.tasks = t;
+      }
     } catch (error) {
       await Promise.all(Object.values(writers).map((w) => w.abort()));
       throw error;
     }
-  });
-  log(`contacts ${counts.contacts}, follow-ups ${counts.follow_ups ?? 0}, timeline entries ${counts.timeline_entries ?? 0} (${withTimeline} contacts with a history) in ${timings.contacts} ms`);
+  };
+  // Stage history and deals commit on their own connections, so history rows may land first:
+  // its foreign key to deals is added back (and checked) once both are in.
+  await time('contacts', () => (sales ? withoutForeignKeys(database, 'deal_stage_history', loadContacts) : loadContacts()));
+  log(`contacts ${counts.contacts}, follow-ups ${counts.follow_ups ?? 0}, timeline entries ${counts.timeline_entries ?? 0} (${withTimeline} contacts with a history), deals ${counts.deals ?? 0} (stage history ${counts.deal_stage_history ?? 0}), tasks ${counts.tasks ?? 0} in ${timings.contacts} ms`);
+  if (sales) {
+    Object.assign(counts, await time('deal_links', () => loadSalesLinks(database, workspaceId)));
+    log(`deal stakeholders ${counts.deal_contacts}, meeting attendees ${counts.task_attendees} in ${timings.deal_links} ms`);
+  }
 
-  await time('vacuum_analyze', () => vacuumAnalyze(database, ['users', 'memberships', 'custom_field_defs', 'accounts', 'contacts', ...(hasTimeline ? ['follow_ups', 'timeline_entries'] : [])]));
+  const salesTables = sales ? ['pipelines', 'pipeline_stages', 'deal_reasons', 'deals', 'deal_stage_history', 'deal_contacts', 'tasks', 'task_attendees'] : [];
+  await time('vacuum_analyze', () => vacuumAnalyze(database, ['users', 'memberships', 'custom_field_defs', 'accounts', 'contacts', ...(hasTimeline ? ['follow_ups', 'timeline_entries'] : []), ...salesTables]));
   log(`vacuum analyze in ${timings.vacuum_analyze} ms`);
-  const notYetPossible: string[] = [...NOT_YET_SEEDED];
+  const notYetPossible: string[] = hasSales ? [...NOT_YET_SEEDED] : ['deals over pipelines and tasks: the sales module is not migrated', ...NOT_YET_SEEDED];
   if (!hasTimeline) notYetPossible.unshift('follow-ups and timeline entries: the timeline tables are not migrated');
   else if (share < 1) notYetPossible.unshift(`a timeline for every contact: at this scale ${withTimeline.toLocaleString('en')} of ${counts.contacts.toLocaleString('en')} contacts (${Math.round(share * 100)}%) have one, so that the load stays under 5 minutes`);
   return { workspaceId, adminUserId, ownerIds, counts, timings, notYetPossible, timelineContacts: withTimeline };

@@ -209,3 +209,113 @@ describe('loadRows', () => {
     await expect(loadRows(database, 'contacts', [{ workspace_id: 'x', id: 'y', name: 'n', nickname: 'z' }])).rejects.toThrow('contacts has no column(s) nickname');
   });
 });
+
+describe('seedScale: deals over two pipelines and tasks', () => {
+  let a: Database;
+  let b: Database;
+  let first: Awaited<ReturnType<typeof seedScale>>;
+  let second: Awaited<ReturnType<typeof seedScale>>;
+  const sizes = { contacts: 1_500, accounts: 200, owners: 5, timelineShare: 0 };
+  const until = Date.UTC(2026, 10, 1);
+  beforeAll(async () => {
+    [a, b] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+    first = await seedScale(a, { scale: '10k', seed: 'sales', sizes });
+    second = await seedScale(b, { scale: '10k', seed: 'sales', sizes });
+  });
+  afterAll(async () => {
+    await Promise.all([a?.close(), b?.close()]);
+  });
+
+  it('gives about one deal per five contacts and one task per two, with stakeholders and attendees', () => {
+    const c = first.counts;
+    expect(c.pipelines).toBe(2);
+    expect(c.pipeline_stages).toBe(10);
+    expect(c.deals).toBeGreaterThan(1_500 * 0.15);
+    expect(c.deals).toBeLessThan(1_500 * 0.25);
+    expect(c.tasks).toBeGreaterThan(1_500 * 0.4);
+    expect(c.tasks).toBeLessThan(1_500 * 0.65);
+    expect(c.deal_contacts).toBe(c.deals);
+    expect(c.deal_stage_history).toBeGreaterThan(c.deals * 2);
+    expect(c.task_attendees).toBeGreaterThan(0);
+    expect(first.notYetPossible.filter((n) => /^deals|tasks/.test(n))).toEqual([]);
+  });
+
+  it('repeats for the same seed (stages compared by pipeline and position)', async () => {
+    expect(second.counts).toEqual(first.counts);
+    const read = (db: Database, ws: string) => db.query<Record<string, unknown>>(`
+      select d.id, d.name, d.status, d.amount_minor, d.close_date, d.closed_at, d.owner_id is not null as owned, d.primary_contact_id, d.account_id, p.position as pipeline, s.position as stage, d.created_at
+        from deals d join pipelines p on p.workspace_id = d.workspace_id and p.id = d.pipeline_id
+        join pipeline_stages s on s.workspace_id = d.workspace_id and s.id = d.stage_id where d.workspace_id = $1 order by d.id`, [ws]);
+    const rowsA = await read(a, first.workspaceId);
+    expect(rowsA.length).toBe(first.counts.deals);
+    expect(await read(b, second.workspaceId)).toEqual(rowsA);
+    const tasks = (db: Database, ws: string) => db.query('select id, kind, title, status, due_at, start_at, related_type, related_id from tasks where workspace_id = $1 order by id', [ws]);
+    expect(await tasks(b, second.workspaceId)).toEqual(await tasks(a, first.workspaceId));
+  });
+
+  it('puts every deal in a stage of its own pipeline, closed ones with closed_at and a reason, open ones in open stages', async () => {
+    const ws = first.workspaceId;
+    const [wrong] = await a.query<{ n: number }>(`select count(*)::int n from deals d left join pipeline_stages s on s.workspace_id = d.workspace_id and s.id = d.stage_id and s.pipeline_id = d.pipeline_id
+      where d.workspace_id = $1 and (s.id is null or s.kind <> d.status)`, [ws]);
+    expect(wrong.n).toBe(0);
+    const byStatus = await a.query<{ status: string; n: number; with_closed_at: number; with_reason: number }>(`
+      select status, count(*)::int n, count(closed_at)::int with_closed_at, count(close_reason_id)::int with_reason from deals where workspace_id = $1 group by status order by status`, [ws]);
+    const s = Object.fromEntries(byStatus.map((r) => [r.status, r]));
+    expect(s.won.with_closed_at).toBe(s.won.n);
+    expect(s.lost.with_closed_at).toBe(s.lost.n);
+    expect(s.won.with_reason).toBe(s.won.n);
+    expect(s.open.with_closed_at).toBe(0);
+    // About 40/60 won to lost, and open deals near the end of the history.
+    expect(s.won.n / (s.won.n + s.lost.n)).toBeGreaterThan(0.3);
+    expect(s.won.n / (s.won.n + s.lost.n)).toBeLessThan(0.5);
+    expect(s.open.n).toBeGreaterThan(20);
+    // Open deals sit more in early stages than late ones.
+    const open = await a.query<{ position: number; n: number }>(`select s.position, count(*)::int n from deals d join pipeline_stages s on s.workspace_id = d.workspace_id and s.id = d.stage_id
+      join pipelines p on p.workspace_id = d.workspace_id and p.id = d.pipeline_id where d.workspace_id = $1 and p.is_default and d.status = 'open' group by 1 order by 1`, [ws]);
+    expect(open[0].n).toBeGreaterThan(open[open.length - 1].n);
+    // Primary contact, its account and owner are the contact's.
+    const [mismatch] = await a.query<{ n: number }>(`select count(*)::int n from deals d join contacts c on c.workspace_id = d.workspace_id and c.id = d.primary_contact_id
+      where d.workspace_id = $1 and (c.owner_id is distinct from d.owner_id or c.account_id is distinct from d.account_id or d.created_at < c.created_at)`, [ws]);
+    expect(mismatch.n).toBe(0);
+    const [range] = await a.query<{ first: Date; last: Date; positive: boolean }>(`select min(created_at) first, max(created_at) last, bool_and(amount_minor > 0 and amount_minor % 100 = 0 and probability is null) positive from deals where workspace_id = $1`, [ws]);
+    expect(range.positive).toBe(true);
+    expect(until - range.first.getTime()).toBeGreaterThan(500 * 86_400_000);
+    expect(range.last.getTime()).toBeLessThanOrEqual(until);
+  });
+
+  it('writes a stage-history row per stage passed, ending in the deal\'s stage with the seconds spent before', async () => {
+    const ws = first.workspaceId;
+    const [bad] = await a.query<{ n: number }>(`
+      select count(*)::int n from deals d
+        join lateral (select h.to_stage_id, h.changed_at from deal_stage_history h where h.workspace_id = d.workspace_id and h.deal_id = d.id order by h.changed_at desc, h.id desc limit 1) last on true
+       where d.workspace_id = $1 and (last.to_stage_id <> d.stage_id or abs(extract(epoch from last.changed_at - d.stage_entered_at)) > 0.001)`, [ws]);
+    expect(bad.n).toBe(0);
+    const [firsts] = await a.query<{ n: number; deals: number }>(`select count(*) filter (where from_stage_id is null and seconds_in_from is null)::int n, count(distinct deal_id)::int deals from deal_stage_history where workspace_id = $1`, [ws]);
+    expect(firsts.n).toBe(firsts.deals);
+    const [chained] = await a.query<{ n: number }>(`
+      select count(*)::int n from (select from_stage_id, seconds_in_from, changed_at, lag(to_stage_id) over w prev_stage, lag(changed_at) over w prev_at
+        from deal_stage_history where workspace_id = $1 window w as (partition by deal_id order by changed_at, id)) h
+       where prev_stage is not null and (from_stage_id <> prev_stage or seconds_in_from <> round(extract(epoch from changed_at - prev_at)))`, [ws]);
+    expect(chained.n).toBe(0);
+  });
+
+  it('makes tasks and meetings on deals and contacts: past ones mostly done, some open or overdue near the end', async () => {
+    const ws = first.workspaceId;
+    const rows = await a.query<{ kind: string; related_type: string; status: string; n: number; timed: number }>(`
+      select kind, related_type, status, count(*)::int n, count(*) filter (where (kind = 'task' and due_at is not null and start_at is null) or (kind = 'meeting' and start_at < end_at and due_at is null))::int timed
+        from tasks where workspace_id = $1 group by 1, 2, 3`, [ws]);
+    expect(rows.every((r) => r.timed === r.n)).toBe(true);
+    const total = (f: (r: (typeof rows)[number]) => boolean) => rows.filter(f).reduce((n, r) => n + r.n, 0);
+    expect(total((r) => r.kind === 'meeting')).toBeGreaterThan(0);
+    expect(total((r) => r.related_type === 'deal')).toBeGreaterThan(0);
+    expect(total((r) => r.related_type === 'contact')).toBeGreaterThan(0);
+    expect(total((r) => r.status === 'done')).toBeGreaterThan(total((r) => r.status === 'open'));
+    const [near] = await a.query<{ overdue: number; upcoming: number; done_without: number }>(`
+      select count(*) filter (where status = 'open' and coalesce(due_at, start_at) < $2)::int overdue,
+             count(*) filter (where status = 'open' and coalesce(due_at, start_at) >= $2)::int upcoming,
+             count(*) filter (where status = 'done' and completed_at is null)::int done_without from tasks where workspace_id = $1`, [ws, new Date(until)]);
+    expect(near.overdue).toBeGreaterThan(0);
+    expect(near.upcoming).toBeGreaterThan(0);
+    expect(near.done_without).toBe(0);
+  });
+});
