@@ -4,3 +4,4 @@ export * from './record-tables';
 export * from './rule-query';
 export * from './record-services';
 export * from './related-activity';
+export * from './record-export';
