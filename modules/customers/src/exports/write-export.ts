@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { TExportRequest } from '@voyage/contracts';
-import { countRecordExport, fieldRule, loadCustomFieldDefs, writeRecordExport, type Context, type CustomFieldDef, type ExportColumn, type RecordExportSpec } from '@voyage/kernel';
+import { chooseExportColumns, countRecordExport, loadCustomFieldDefs, writeRecordExport, type Context, type CustomFieldDef, type ExportColumn, type RecordExportSpec } from '@voyage/kernel';
 import type { contacts } from '../db/schema';
 import { customerObjects } from '../objects';
 import { publicColumns, toWire, type RecordKind } from '../record-kinds';
@@ -21,8 +21,7 @@ export function exportColumns(ctx: Context, kind: RecordKind, defs: CustomFieldD
     ...builtIn.map((key) => ({ key, label: labels.find((f) => f.key === key)?.labels[ctx.locale] ?? EXTRA_LABELS[key]?.[ctx.locale] ?? key })),
     ...defs.map((def) => ({ key: `custom.${def.key}`, label: def.labels?.[ctx.locale] ?? def.label, def })),
   ];
-  const chosen = fields?.length ? fields.map((f) => all.find((c) => c.key === f)).filter((c): c is ExportColumn => !!c) : all;
-  return chosen.filter((c) => fieldRule(ctx.actor, kind.object, c.key) !== 'hidden');
+  return chooseExportColumns(ctx.actor, kind.object, all, fields);
 }
 
 /** The kernel's record export of accounts or contacts. */

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   ZCreateDealRequest, ZDeal, ZDealBoardQuery, ZDealBoardResponse, ZDealContactListResponse, ZDealContactParams, ZDealListResponse, ZDealStageHistoryResponse,
-  ZListQuery, ZMoveDealRequest, type TDeal, ZPutDealContactRequest, ZRecordParams, ZUpdateDealRequest,
+  ZExportRequest, ZListQuery, ZMoveDealRequest, type TDeal, ZPutDealContactRequest, ZRecordParams, ZUpdateDealRequest,
 } from '@voyage/contracts';
 import { createDeal } from '../deals/create-deal';
+import { exportDeals } from '../deals/export-deals';
 import { dealBoard } from '../deals/deal-board';
 import { listDealContacts, putDealContact, removeDealContact } from '../deals/deal-contacts';
 import { listDealStageHistory } from '../deals/deal-stage-history';
@@ -27,6 +28,12 @@ export function registerDealRoutes(app: FastifyInstance): void {
     async (request) => (await listDeals(request.ctx(), request.query as Record<string, unknown>)) as { data: TDeal[]; nextCursor: string | null });
   // Before /deals/:id, so /deals/bulk is not taken for an id.
   registerDealExtraRoutes(app);
+  r.post('/api/v1/deals/export', { schema: { tags, summary: 'Export deals of a list view as CSV or XLSX (streamed; data scope and field rules apply; audited)', body: ZExportRequest }, config: read },
+    async (request, reply) => {
+      const file = await exportDeals(request.ctx(), request.body);
+      const name = encodeURIComponent(file.fileName);
+      return reply.header('content-type', file.contentType).header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${name}`).send(file.stream as never);
+    });
   r.get('/api/v1/deals/board', { schema: { tags, summary: 'Kanban of one pipeline: per stage count, amount totals and the latest cards', querystring: ZDealBoardQuery, response: { 200: ZDealBoardResponse } }, config: read },
     async (request) => dealBoard(request.ctx(), request.query));
   r.get('/api/v1/deals/:id', { schema: { tags, summary: 'One deal', params: ZRecordParams, response: { 200: ZDeal } }, config: read },

@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import type { CustomFieldDef } from '../custom-fields';
 import { users } from '../db/schema';
 import { scopedWhere, type ScopedTable } from '../permissions/data-scope';
-import { applyFieldSecurity } from '../permissions/field-security';
+import { applyFieldSecurity, fieldRule } from '../permissions/field-security';
 import { buildListQuery, type ListSpec } from './list-query';
 
 const PAGE_SIZE = 200;
@@ -42,6 +42,14 @@ export interface RecordExportSpec {
   defs: CustomFieldDef[];
   /** A cell's text when the object shows it its own way; undefined for the usual rendering. */
   cell?(record: Record<string, unknown>, column: ExportColumn): string | number | undefined;
+  /** Runs on each page's records before they are written: look up what `cell` needs (names of linked records). */
+  beforePage?(records: Array<Record<string, unknown>>): Promise<void>;
+}
+
+/** The columns asked for, in their order (default: all), without those hidden from the actor. */
+export function chooseExportColumns(actor: Context['actor'], object: string, all: ExportColumn[], fields: string[] | undefined): ExportColumn[] {
+  const chosen = fields?.length ? fields.map((f) => all.find((c) => c.key === f)).filter((c): c is ExportColumn => !!c) : all;
+  return chosen.filter((c) => fieldRule(actor, object, c.key) !== 'hidden');
 }
 
 /** The list query of an export request, as the list endpoint reads it (`filter[name][contains]`). */
@@ -98,6 +106,7 @@ export async function writeRecordExport(ctx: Context, spec: RecordExportSpec, re
     const secured = applyFieldSecurity(ctx.actor, spec.object, pageRows.map((r) => spec.toWire(r)));
     const ownerIds = [...new Set(secured.map((r) => r.ownerId).filter((v): v is string => typeof v === 'string'))];
     const owners = new Map(ownerIds.length ? (await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ownerIds))).map((u) => [u.id, u.name ?? '']) : []);
+    await spec.beforePage?.(secured);
     for (const record of secured) {
       const cells = spec.columns.map((c) => spec.cell?.(record, c) ?? cellOf(record, c, owners));
       if (csv) csv.write(cells);

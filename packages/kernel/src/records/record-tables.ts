@@ -8,6 +8,8 @@ export interface RecordTable {
   workspaceId: PgColumn;
   id: PgColumn;
   deletedAt?: PgColumn;
+  /** What people call a record (a name): exports and links show it instead of the id. */
+  title?: PgColumn;
 }
 
 const tables = new Map<string, RecordTable>();
@@ -33,4 +35,12 @@ export async function findExistingRecordIds(db: Queryable, workspaceId: string, 
     .from(t.table)
     .where(and(eq(t.workspaceId, workspaceId), inArray(t.id, [...new Set(ids)]), t.deletedAt ? isNull(t.deletedAt) : undefined))) as Array<{ id: string }>;
   return new Set(rows.map((r) => r.id));
+}
+
+/** The titles of records of `object` in the workspace (trashed ones too: a deal still names its old account). */
+export async function recordTitles(db: Queryable, workspaceId: string, object: string, ids: string[]): Promise<Map<string, string>> {
+  const t = tables.get(object);
+  if (!t?.title || ids.length === 0) return new Map();
+  const rows = (await db.select({ id: t.id, title: t.title }).from(t.table).where(and(eq(t.workspaceId, workspaceId), inArray(t.id, [...new Set(ids)])))) as Array<{ id: string; title: string | null }>;
+  return new Map(rows.map((r) => [r.id, r.title ?? '']));
 }
