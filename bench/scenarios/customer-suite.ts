@@ -55,7 +55,7 @@ export interface CustomerMeasurements {
 }
 
 /** A query-shaped scenario: pages to load in rotation, each a list of stages of paths sent at once. */
-interface PagedScenario {
+export interface PagedScenario {
   pages: string[][][];
 }
 
@@ -65,7 +65,7 @@ const SEGMENTS_PATH = '/api/v1/segments?object=contact';
 const segmentScenario: PagedScenario = { pages: [[[SEGMENTS_PATH]]] };
 
 /** Records the statements of every request of the scenario's pages, one request at a time. */
-async function recordPages(app: InProcessApp, headers: Record<string, string>, auth: ReadonlySet<string>, scenario: PagedScenario): Promise<RecordedPage[]> {
+export async function recordPages(app: InProcessApp, headers: Record<string, string>, auth: ReadonlySet<string>, scenario: PagedScenario): Promise<RecordedPage[]> {
   const out: RecordedPage[] = [];
   for (const stages of scenario.pages) {
     const recorded: RecordedPage = [];
@@ -83,7 +83,7 @@ async function recordPages(app: InProcessApp, headers: Record<string, string>, a
  * The HTTP page loads of a scenario, and, with a recorded floor, its statements through bare
  * clients, in alternation.
  */
-async function measurePaged(server: RunningServer, headers: Record<string, string>, scenario: PagedScenario, cfg: SuiteConfig, floor?: { app: InProcessApp; pages: RecordedPage[] }): Promise<PagedResult> {
+export async function measurePaged(server: RunningServer, headers: Record<string, string>, scenario: PagedScenario, cfg: SuiteConfig, floor?: { app: InProcessApp; pages: RecordedPage[] }): Promise<PagedResult> {
   const replay = floor ? await replayer(floor.app, floor.pages) : undefined;
   try {
     const [latency, floorLatency] = await timePairedRuns(

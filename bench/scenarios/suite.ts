@@ -6,6 +6,7 @@ import { idleRss, measureStarts } from './server-process';
 import { timeRuns, type Summary } from './stats';
 import { BENCH_TAG } from '../seed/profiles';
 import { measureCustomerFloors, planCustomerScenarios, runCustomerScenarios, type CustomerMeasurements } from './customer-suite';
+import { measureSalesFloors, planSalesScenarios, runSalesScenarios, type SalesMeasurements } from './sales-suite';
 
 /** How long and how often each scenario runs: `quick` is the CI smoke mode. */
 export interface SuiteConfig {
@@ -55,6 +56,9 @@ export interface SuiteMeasurements {
   recordsMissingReason?: string;
   /** Search, 360° page, segment count, export and import; absent with the records. */
   customers?: CustomerMeasurements;
+  /** Kanban data and the forecast; absent without deals (salesMissingReason says why). */
+  sales?: SalesMeasurements;
+  salesMissingReason?: string;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -100,6 +104,7 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
 
   try {
     const customersPlan = db.sampleIds.length ? await planCustomerScenarios(db, cfg) : undefined;
+    const { plan: salesPlan, reason: salesMissingReason } = await planSalesScenarios(db);
     log(`start time: ${cfg.starts} starts`);
     const { start, server } = await measureStarts(target, cfg.starts);
     const pid = server.child.pid;
@@ -110,6 +115,7 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
     let records: Partial<NonNullable<SuiteMeasurements['records']>> | undefined;
     let recordsMissingReason: string | undefined;
     let customers: CustomerMeasurements | undefined;
+    let sales: SalesMeasurements | undefined;
     try {
       await sleep(cfg.settleSeconds * 1000);
       idle = await idleRss(pid, cfg.idleSeconds);
@@ -137,6 +143,8 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
         const [getLoad, getLoadFloor] = await loads.alternate(cfg.rounds, cfg.warmupSeconds, opts(server.baseUrl, { headers: cookie, paths, serverPid: pid }), shared ? opts(floor.url, { paths: floorPaths, serverPid: floor.child.pid }) : null);
         const [getLoadApiKey] = await loads.alternate(cfg.rounds, cfg.warmupSeconds, opts(server.baseUrl, { headers: apiKey, paths, serverPid: pid }), null);
         records = { getLatency, listLatency, listRows, getLoad, getLoadApiKey, ...(getLoadFloor ? { getLoadFloor } : {}) };
+        // Before the customer scenarios: their import adds contacts, these read the seeded deals.
+        if (salesPlan) sales = await runSalesScenarios(server, db, salesPlan, cfg, log);
         if (customersPlan) customers = await runCustomerScenarios(server, db, customersPlan, cfg, log);
       }
     } finally {
@@ -144,10 +152,14 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
       await floor?.child.stop();
     }
 
-    if (!records) return { start, idleRss: idle, health, healthFloor, recordsMissingReason };
+    if (!records) return { start, idleRss: idle, health, healthFloor, recordsMissingReason, salesMissingReason };
     if (customers && customersPlan && db.kind === 'pglite') {
       log('floors: the recorded statements of search, the 360° page and the segment count; COPY for export and import');
       await measureCustomerFloors(db, customersPlan, cfg, customers);
+    }
+    if (sales && salesPlan && db.kind === 'pglite') {
+      log('floors: the recorded statements of the kanban and forecast requests');
+      await measureSalesFloors(db, salesPlan, cfg, sales);
     }
     if (!records.getLoadFloor) {
       log('record floor: bare Fastify on the data directory');
@@ -169,7 +181,7 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
     } finally {
       await database.close();
     }
-    return { start, idleRss: idle, health, healthFloor, records: records as NonNullable<SuiteMeasurements['records']>, customers };
+    return { start, idleRss: idle, health, healthFloor, records: records as NonNullable<SuiteMeasurements['records']>, customers, sales, salesMissingReason };
   } finally {
     await loads.close();
   }
