@@ -86,6 +86,8 @@ target does not fail CI; a broken harness does.
 | Segment count | \`GET /api/v1/segments\` with one dynamic segment (tags, lifecycle stage, last follow-up) | its recorded statements |
 | Export of 100,000 contacts (CSV) | \`POST /api/v1/contacts/export\` → export job → download | \`COPY (…) TO STDOUT\` of the same rows |
 | Import of 100,000 CSV rows, duplicates skipped on email | upload, suggested mapping, run, poll until done (the web wizard's calls) | \`COPY\` of the same rows into an empty copy of the contacts table with its indexes and generated columns |
+| Kanban data for one pipeline | \`GET /api/v1/deals/board?pipelineId=<default>&perStage=50\` as the kanban page sends it, as the admin and as a sales rep (data scope: own deals) | the recorded statements of the request, replayed through a bare client |
+| The forecast | \`GET /api/v1/forecast/pipeline?period=quarter&groupBy=owner\` (the /forecast page's weighted pipeline by quarter), as the admin and as a rep; \`GET /api/v1/forecast/statistical\` (its statistical tab) as the admin | the recorded statements of each request |
 | Server memory, start time | RSS from /proc at idle, under the autocannon loads, during export and import; spawn to first answer | a bare Fastify under the same load |
 
 Each result gives the median and p95 over its runs and its ratio to the floor. On PostgreSQL a
@@ -93,8 +95,8 @@ query-shaped scenario and its floor run in alternation (one HTTP run, one replay
 in the machine's load hits both alike; PGlite allows one process, so there the floors run after
 the server stops. Slow scenarios stop after 25 s once they have 20 runs.
 
-Not yet measurable, because their modules are not built: kanban data and the forecast (sales,
-issue 5), the workflow engine's throughput and timer lag (automation, issue 6).
+Not yet measurable, because its module is not built: the workflow engine's throughput and timer
+lag (automation, issue 6).
 
 ## The data set
 
@@ -113,10 +115,22 @@ history. At 1m a history for all of them would be some 14.6 million entries (at 
 history (1.46 million entries, 0.64 million follow-ups) and loaded in 365 s at load average
 5–6, over the issue's 5 minutes; since then one contact in twenty has one at 1m and each
 table's indexes are built on two connections, and \`npx tsx bench/seed/cli.ts --scale 1m\`
-loads in 265 s at load average 5 (accounts 103 s, contacts with their history 152 s). Deals
-and tasks are not generated: the sales module does not exist yet. Everything loads by COPY on
-PostgreSQL (contacts, follow-ups and timeline through three connections at once, indexes
-rebuilt after) and by multi-row INSERT on PGlite.
+loads in 265 s at load average 5 (accounts 103 s, contacts with their history 152 s), before
+deals and tasks were added. Deals: the sales module's default pipeline (\`ensureDefaultPipeline\`)
+and a renewal pipeline (续约, four stages), won and lost reason lists; one contact in five has a
+deal (1m: about 200,000), its primary contact, at its account, owned by its owner, created
+after the contact within the two years; amounts log-normal (CNY, minor units), a log-normal
+sales cycle (median 45 days, renewals 25); deals past their expected close are closed (93%),
+about 40% won and 60% lost, with \`closed_at\` and a reason; open ones spread over the open
+stages, more in early ones, a quarter of them without recent activity (stalled); a stage-history
+row per stage passed with the seconds spent in the one before; \`stage_entered_at\`,
+\`last_activity_at\`, \`source\`; probability left to the stage. Each deal's primary stakeholder
+row and meeting attendees are derived in SQL after the load. Tasks: about one per two contacts
+(calls and follow-up tasks with a due time, meetings with a start and end), on the deal or the
+contact, past ones mostly done, some overdue or upcoming near the end of the history. Everything
+loads by COPY on PostgreSQL (contacts, follow-ups, timeline, deals, stage history and tasks on a
+connection each at once, indexes rebuilt after; the stage history's foreign key is added back
+and checked after the load) and by multi-row INSERT on PGlite.
 
 ## Import speed (issue 4)
 
