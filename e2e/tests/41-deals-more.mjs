@@ -15,7 +15,7 @@ async function choose(scope, label, option) {
 }
 
 test('deals: stakeholder from search, lost to a competitor with a reason, table view', async ({ browser, url }) => {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(browser, { acceptDownloads: true });
   await signInAs(page, url, 'en');
   // A pipeline of its own, so the board shows this deal alone (the demo pipeline is crowded).
   const pipeline = await apiFromPage(page, 'POST', '/pipelines', { name: `Contest ${RUN_ID}`, stages: [{ name: 'Lead', probability: 10 }, { name: 'Won', kind: 'won' }, { name: 'Lost', kind: 'lost' }] });
@@ -66,4 +66,14 @@ test('deals: stakeholder from search, lost to a competitor with a reason, table 
   await page.getByRole('textbox', { name: 'Name' }).first().fill(`Contest ${RUN_ID}`);
   await waitFor(async () => (await table.locator(`[data-deal-row="${deal.id}"]`).count()) === 1 && (await table.locator('tbody tr').count()) === 1, 15_000, 'the deal alone in the filtered table');
   await shoot(page, 'deals-table');
+
+  // Export of the filtered table: a CSV with the deal, its stage by name and the competitor's loss.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: 'CSV' }).click();
+  const file = await download;
+  if (!/^deals-\d{4}-\d{2}-\d{2}\.csv$/.test(file.suggestedFilename())) throw new Error(`export file name ${file.suggestedFilename()}`);
+  const { readFile } = await import('node:fs/promises');
+  const lines = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
+  if (lines.length !== 2 || !lines[0].startsWith('Name,Pipeline,Stage,Status') || !lines[1].startsWith(`Contest ${RUN_ID}`) || !lines[1].includes(',Lost,')) throw new Error(`export: ${lines.join(' | ')}`);
 });

@@ -14,12 +14,12 @@ const POLL_MS = 1500;
  * Exports the list as it is shown (filter, sort, columns) to CSV or XLSX. Shown only with
  * the export right; a large export runs as a job with its progress in a notification.
  */
-export function ExportButton({ object, filters, sort, fields }: { object: 'contact' | 'account'; filters: Record<string, string | undefined>; sort: string; fields: string[] }) {
+export function ExportButton({ object, plural, filters, sort, fields }: { object: string; plural?: string; filters: Record<string, string | undefined>; sort: string; fields?: string[] }) {
   const { t } = useTranslation();
   const session = useSession();
   const [busy, setBusy] = useState(false);
   if (!canAccess(session, object, 'export')) return null;
-  const plural = object === 'contact' ? 'contacts' : 'accounts';
+  const path = plural ?? `${object}s`;
 
   async function follow(job: TExportJob) {
     const id = `export-${job.id}`;
@@ -39,7 +39,7 @@ export function ExportButton({ object, filters, sort, fields }: { object: 'conta
     setBusy(true);
     try {
       const filter = Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => !!e[1]));
-      const job = await importsApi.exportList(plural, { format, filter, sort, fields }, session.csrfToken);
+      const job = await importsApi.exportList(path, { format, filter, sort, fields }, session.csrfToken);
       if (job) await follow(job);
     } catch (e) {
       notifyError(e);

@@ -43,7 +43,7 @@ export const importsApi = {
     await saveAs(await raw('GET', `/imports/${id}/rejected.csv`, csrfToken), 'rejected.csv');
   },
   /** Exports a list view: a small one downloads at once; a large one comes back as a job to poll. */
-  async exportList(plural: 'contacts' | 'accounts', body: TExportRequest, csrfToken: string | null): Promise<TExportJob | null> {
+  async exportList(plural: string, body: TExportRequest, csrfToken: string | null): Promise<TExportJob | null> {
     const response = await raw('POST', `/${plural}/export`, csrfToken, JSON.stringify(body), true);
     if (response.status === 202) return (await response.json()) as TExportJob;
     await saveAs(response, `${plural}.${body.format}`);

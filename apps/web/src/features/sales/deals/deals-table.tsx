@@ -7,6 +7,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatMoney } from '../../../i18n/format';
 import { dealsApi, type TDeal } from './deals-api';
+import { ExportButton } from '../../customers/imports/export-button';
 
 type SortKey = 'name' | 'amountMinor' | 'closeDate' | 'probability' | 'status' | 'updatedAt';
 
@@ -62,6 +63,10 @@ export function DealsTable({ ownerOptions, ownerNames }: { ownerOptions: Array<{
         <TextInput label={t('deals.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} w={200} />
         <Select label={t('deals.statusLabel')} data={['open', 'won', 'lost'].map((s) => ({ value: s, label: t(`deals.status.${s}`) }))} value={status} onChange={setStatus} clearable w={140} />
         <Select label={t('deals.owner')} data={ownerOptions} value={ownerId} onChange={setOwnerId} clearable searchable placeholder={t('deals.anyOwner')} w={200} />
+        <div style={{ marginLeft: 'auto' }}>
+          {/* The export takes the table's filters and sort (the list query's own form). */}
+          <ExportButton object="deal" filters={Object.fromEntries(Object.entries(query).filter(([k]) => k.startsWith('filter[')).map(([k, v]) => [k, v === undefined ? undefined : String(v)]))} sort={String(query.sort)} />
+        </div>
       </Group>
       {selected.size > 0 && (
         <Group gap="sm" data-testid="deals-bulk">
