@@ -1,5 +1,7 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Stepper, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Stepper, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reasonLabel, stalledDays } from '@voyage/contracts';
 import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +11,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../i18n/format';
 import { dealDetailApi, dealsApi, labelOf } from './deals-api';
 import { DealLinesEditor } from '../products/deal-lines-editor';
 import { DealCompetitorsCard, StakeholdersCard } from './deal-people-cards';
+import { CloseDealModal, type CloseChoice } from './close-deal-modal';
 
 /** Seconds as the largest sensible unit: 3 d, 5 h, 12 min. */
 function duration(seconds: number, t: (key: string, o?: Record<string, unknown>) => string): string {
@@ -36,6 +39,22 @@ export function DealPage() {
   const stages = pipeline?.stages ?? [];
   const stageName = (stageId: string | null) => { const s = stages.find((x) => x.id === stageId); return s ? labelOf(s, i18n.language) : '–'; };
   const active = stages.findIndex((s) => s.id === d?.stageId);
+  const queryClient = useQueryClient();
+  const [closing, setClosing] = useState<'won' | 'lost' | null>(null);
+  const closeStage = (kind: 'won' | 'lost') => stages.find((s) => s.kind === kind);
+  // Won or lost from the deal page: the pipeline's first won (lost) stage, with the reason dialog the board uses.
+  const close = useMutation({
+    mutationFn: ({ kind, choice }: { kind: 'won' | 'lost'; choice: CloseChoice }) => dealsApi.move(id, {
+      stageId: closeStage(kind)!.id, version: d?.version ?? 0,
+      ...(kind === 'won' ? { wonReason: choice.reason, wonReasonId: choice.reasonId } : { lostReason: choice.reason, lostReasonId: choice.reasonId, lostToCompetitorId: choice.lostToCompetitorId }),
+    }),
+    onSuccess: (next) => {
+      queryClient.setQueryData(['deal', id], next);
+      for (const key of [['deal', id], ['deals-board'], ['forecast-pipeline'], ['forecast-win'], ['targets']]) void queryClient.invalidateQueries({ queryKey: key });
+    },
+    onError: (error: Error) => notifications.show({ color: 'red', title: t('deals.moveRefused'), message: error.message }),
+  });
+  const canClose = d?.status === 'open' && !d.deletedAt;
   const field = (label: string, value: React.ReactNode) => (<div><Text size="xs" c="dimmed">{label}</Text><Text size="sm">{value ?? '–'}</Text></div>);
   return (
     <Stack>
@@ -45,7 +64,9 @@ export function DealPage() {
           <PageHeader title={d.name ?? ''} actions={(
             <Group gap="xs">
               {stalled !== null && <Badge size="lg" color="red" variant="light" data-testid="deal-stalled">{t('deals.stalled', { count: stalled })}</Badge>}
-              <Badge size="lg" color={d.status === 'won' ? 'green' : d.status === 'lost' ? 'red' : 'blue'}>{t(`deals.status.${d.status ?? 'open'}`)}</Badge>
+              <Badge size="lg" color={d.status === 'won' ? 'green' : d.status === 'lost' ? 'red' : 'blue'} data-testid="deal-status">{t(`deals.status.${d.status ?? 'open'}`)}</Badge>
+              {canClose && closeStage('won') && <Button size="xs" color="green" variant="light" loading={close.isPending} onClick={() => setClosing('won')}>{t('deals.markWon')}</Button>}
+              {canClose && closeStage('lost') && <Button size="xs" color="red" variant="light" loading={close.isPending} onClick={() => setClosing('lost')}>{t('deals.markLost')}</Button>}
             </Group>
           )} />
           {stages.length > 0 && (
@@ -84,6 +105,7 @@ export function DealPage() {
             <StakeholdersCard dealId={id} canEdit={!d.deletedAt} />
           </SimpleGrid>
           <DealCompetitorsCard dealId={id} canEdit={!d.deletedAt} />
+          {closing && <CloseDealModal kind={closing} onClose={() => setClosing(null)} onConfirm={(choice) => { close.mutate({ kind: closing, choice }); setClosing(null); }} />}
         </>
       )}
     </Stack>
