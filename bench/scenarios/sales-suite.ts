@@ -25,6 +25,8 @@ export const boardPath = (pipelineId: string) => `/api/v1/deals/board?pipelineId
 export const FORECAST_PATH = '/api/v1/forecast/pipeline?period=quarter&groupBy=owner';
 /** The forecast page's statistical tab: the quarterly forecast from won-deal history, with its band and backtest. */
 export const STATISTICAL_PATH = '/api/v1/forecast/statistical';
+/** The sales performance report's leaderboard for a year of the data set (its history ends 2026-11-01). */
+export const LEADERBOARD_PATH = '/api/v1/sales-performance?from=2026-01-01&to=2026-12-31';
 
 /** The default pipeline and a rep with deals; undefined (with the reason) when there is nothing to measure. */
 export async function planSalesScenarios(db: BenchDatabase): Promise<{ plan?: SalesPlan; reason?: string }> {
@@ -52,6 +54,7 @@ export interface SalesMeasurements {
   board: { admin: PagedResult & { onBoard: number; cards: number }; rep: PagedResult & { onBoard: number; cards: number } };
   forecast: { admin: PagedResult & { rows: number; periods: string[] }; rep: PagedResult & { rows: number; periods: string[] } };
   statistical?: PagedResult & { historyQuarters: number; model: string };
+  leaderboard?: { admin: PagedResult & { reps: number }; rep: PagedResult & { reps: number } };
 }
 
 const one = (path: string): PagedScenario => ({ pages: [[[path]]] });
@@ -107,6 +110,12 @@ export async function runSalesScenarios(server: RunningServer, db: BenchDatabase
       out.statistical = { ...(await measure(admin, STATISTICAL_PATH)), historyQuarters: statistical.body.historyQuarters, model: statistical.body.model };
       log(`statistical forecast: p95 ${out.statistical.latency.p95} ms`);
     } else log(`statistical forecast answered ${statistical.status}: not measured`);
+    const reps = async (headers: Record<string, string>) => ({ reps: (await new ApiClient(server.baseUrl, headers).call<{ reps: unknown[] }>('GET', LEADERBOARD_PATH)).reps.length });
+    out.leaderboard = {
+      admin: { ...(await reps(admin)), ...(await measure(admin, LEADERBOARD_PATH)) },
+      rep: { ...(await reps(rep)), ...(await measure(rep, LEADERBOARD_PATH)) },
+    };
+    log(`leaderboard: admin p95 ${out.leaderboard.admin.latency.p95} ms, rep p95 ${out.leaderboard.rep.latency.p95} ms`);
     return out;
   } finally {
     await app?.close();
@@ -135,6 +144,10 @@ export async function measureSalesFloors(db: BenchDatabase, plan: SalesPlan, cfg
     m.forecast.admin.floor = await floorOnly(admin, FORECAST_PATH);
     m.forecast.rep.floor = await floorOnly(rep, FORECAST_PATH);
     if (m.statistical) m.statistical.floor = await floorOnly(admin, STATISTICAL_PATH);
+    if (m.leaderboard) {
+      m.leaderboard.admin.floor = await floorOnly(admin, LEADERBOARD_PATH);
+      m.leaderboard.rep.floor = await floorOnly(rep, LEADERBOARD_PATH);
+    }
   } finally {
     await app.close();
   }
