@@ -141,6 +141,18 @@ export async function shoot(page, name) {
 /** A suffix that keeps names and numbers made by one run apart from another run's. */
 export const RUN_ID = String(Date.now()).slice(-6);
 
+/** A Mantine Select or search input by its label (a textbox or a combobox, by version). */
+export const pick = (scope, name) => scope.getByRole('textbox', { name }).or(scope.getByRole('combobox', { name })).first();
+
+/** Opens a select and picks an option; clicks again while a dialog is still settling (focus moves close the list). */
+export async function choose(scope, label, option) {
+  await waitFor(async () => {
+    if (!(await scope.getByRole('option', { name: option }).isVisible())) await pick(scope, label).click();
+    return scope.getByRole('option', { name: option }).isVisible();
+  }, 15_000, `the option ${option}`);
+  await scope.getByRole('option', { name: option }).click();
+}
+
 // ---------- files ----------
 
 let gbkTable = null;

@@ -1,18 +1,7 @@
 // Kanban journey (issue 5, S2/S3): drag a deal into a stage whose required field is empty and see
 // the move refused with the server's reason and the card back in its column; drag it to an open
 // stage and see the counts follow; drop it on Won, pick the reason from the list, and see it closed.
-import { RUN_ID, apiFromPage, openPage, shoot, signInAs, test, waitFor } from '../lib.mjs';
-
-/** A Mantine Select or search input by its label (a textbox or a combobox, by version). */
-const pick = (scope, name) => scope.getByRole('textbox', { name }).or(scope.getByRole('combobox', { name })).first();
-/** Opens a select and picks an option; clicks again while the dialog is still settling (focus moves close the list). */
-async function choose(scope, label, option) {
-  await waitFor(async () => {
-    if (!(await scope.getByRole('option', { name: option }).isVisible())) await pick(scope, label).click();
-    return scope.getByRole('option', { name: option }).isVisible();
-  }, 15_000, `the option ${option}`);
-  await scope.getByRole('option', { name: option }).click();
-}
+import { RUN_ID, apiFromPage, choose, openPage, shoot, signInAs, test, waitFor } from '../lib.mjs';
 
 test('deals: drag across the kanban, a refused move snaps back, won with a reason', async ({ browser, url }) => {
   const { page } = await openPage(browser);

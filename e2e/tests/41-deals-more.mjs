@@ -1,18 +1,7 @@
 // Deals, more (issue 5, S2/S3): add a stakeholder found by search on the deal page, mark the deal
 // lost to a competitor with a reason from the list, see both on the deal page, and see the deal
 // in the table view.
-import { RUN_ID, apiFromPage, openPage, shoot, signInAs, test, waitFor } from '../lib.mjs';
-
-/** A Mantine Select or search input by its label (a textbox or a combobox, by version). */
-const pick = (scope, name) => scope.getByRole('textbox', { name }).or(scope.getByRole('combobox', { name })).first();
-/** Opens a select and picks an option; clicks again while the dialog is still settling (focus moves close the list). */
-async function choose(scope, label, option) {
-  await waitFor(async () => {
-    if (!(await scope.getByRole('option', { name: option }).isVisible())) await pick(scope, label).click();
-    return scope.getByRole('option', { name: option }).isVisible();
-  }, 15_000, `the option ${option}`);
-  await scope.getByRole('option', { name: option }).click();
-}
+import { RUN_ID, apiFromPage, choose, openPage, pick, shoot, signInAs, test, waitFor } from '../lib.mjs';
 
 test('deals: stakeholder from search, lost to a competitor with a reason, table view', async ({ browser, url }) => {
   const { page } = await openPage(browser, { acceptDownloads: true });

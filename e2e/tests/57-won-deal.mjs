@@ -5,17 +5,7 @@
 // amount (and its percent with it) and the forecast card drop the deal's weighted amount and count,
 // the deal gone from the win-probability tab's open deals (API). Each figure on screen is checked
 // against the API.
-import { RUN_ID, STEP_TIMEOUT_MS, apiFromPage, expect, openPage, shoot, signInAs, test, waitFor } from '../lib.mjs';
-
-/** Opens a select and picks an option; clicks again while the dialog is still settling (focus moves close the list). */
-async function choose(scope, label, option) {
-  const input = scope.getByRole('textbox', { name: label }).or(scope.getByRole('combobox', { name: label })).first();
-  await waitFor(async () => {
-    if (!(await scope.getByRole('option', { name: option }).isVisible())) await input.click();
-    return scope.getByRole('option', { name: option }).isVisible();
-  }, 15_000, `the option ${option}`);
-  await scope.getByRole('option', { name: option }).click();
-}
+import { RUN_ID, STEP_TIMEOUT_MS, apiFromPage, choose, expect, openPage, shoot, signInAs, test, waitFor } from '../lib.mjs';
 
 /** Money as the web app formats it in English (formatMoney of apps/web/src/i18n/format.ts). */
 const money = (page, minor, currency) => page.evaluate(({ minor, currency }) => {
