@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../db/client';
 import type { Env } from '../env';
+import { workspaces } from '../db/schema/tenancy';
 
 /** What a job handler receives besides its data. */
 export interface JobContext {
@@ -62,4 +63,24 @@ export interface JobDefinition<T extends object = Record<string, unknown>> {
 
 export function defineJob<T extends object>(definition: JobDefinition<T>): JobDefinition<T> {
   return definition;
+}
+
+/**
+ * A rule run for every workspace on a schedule (the public pool's reclaim, stalled-deal
+ * alerts): the worker's sweep sends it every `everySeconds`, a stately queue keeps one run at
+ * a time, and `run` gets each workspace in turn with `now` (a test may send its own). Runs must
+ * be idempotent (dedupe keys), since a retry goes over every workspace again.
+ */
+export function defineWorkspaceSweepJob(name: string, everySeconds: number, run: (database: Database, workspaceId: string, now: Date) => Promise<unknown>): JobDefinition<{ now?: string }> {
+  return defineJob<{ now?: string }>({
+    name,
+    policy: 'stately',
+    retryLimit: 2,
+    sweep: { everySeconds, due: async () => true },
+    async handler(data, ctx) {
+      const now = data.now ? new Date(data.now) : new Date();
+      const found = await ctx.database.db.select({ id: workspaces.id }).from(workspaces);
+      for (const w of found) await run(ctx.database, w.id, now);
+    },
+  });
 }
