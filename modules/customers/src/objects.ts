@@ -1,8 +1,7 @@
-import type { Locale } from '@voyage/kernel';
+import { localized } from '@voyage/kernel';
 import { accounts, contacts } from './db/schema';
 
-type Labels = Record<Locale, string>;
-const l = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+const l = localized;
 
 const common = {
   name: l('名称', '名稱', 'Name'),

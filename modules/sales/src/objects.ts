@@ -1,10 +1,9 @@
-import type { Locale } from '@voyage/kernel';
+import { localized } from '@voyage/kernel';
 import { deals } from './db/pipelines';
 import { tasks } from './db/tasks';
 import { leads } from './db/leads';
 
-type Labels = Record<Locale, string>;
-const l = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+const l = localized;
 
 /** Objects of the sales module, with the labels roles and field rules show. */
 export const salesObjects = [

@@ -2,7 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { TExportRequest } from '@voyage/contracts';
 import {
   assertCan, assertScope, chooseExportColumns, countRecordExport, loadCustomFieldDefs, recordTitles, writeAudit, writeRecordExport,
-  type Context, type ExportColumn, type Locale, type RecordExportSpec,
+  localized, type Context, type ExportColumn, type Locale, type RecordExportSpec,
 } from '@voyage/kernel';
 import { deals } from '../db/pipelines';
 import { loadPipelines, stageLabel } from '../pipelines/load-pipelines';
@@ -10,7 +10,7 @@ import { dealListSpec } from './list-deals';
 import { dealColumns, dealToWire } from './deal-wire';
 
 type Labels = Record<Locale, string>;
-const l = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+const l = localized;
 
 /** Export columns of a deal, in order, with their headers in the reader's language. */
 const COLUMNS: Array<{ key: string; labels: Labels }> = [

@@ -1,14 +1,14 @@
 import { and, asc, eq, getTableColumns, isNull } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { computeLineTotals } from '@voyage/contracts';
-import { newId, recordTableOf, type Database, type Queryable } from '@voyage/kernel';
+import { newId, recordTableOf, type Database, type Queryable, localized } from '@voyage/kernel';
 import { competitors, dealCompetitors, dealContacts, dealReasons, deals, dealStageHistory, pipelines, pipelineStages } from '../db/pipelines';
 import { dealLines, priceBookEntries, priceBooks, products } from '../db/products';
 import { tasks } from '../db/tasks';
 import { ensureDefaultPipeline } from '../pipelines/default-pipeline';
 
 const DAY = 86_400_000;
-const l = (zhCN: string, zhTW: string, en: string) => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+const l = localized;
 const WON_REASONS = [l('产品功能匹配', '產品功能匹配', 'Product fit'), l('价格有竞争力', '價格有競爭力', 'Competitive price'), l('客户关系良好', '客戶關係良好', 'Strong relationship')];
 const LOST_REASONS = [l('价格太高', '價格太高', 'Price too high'), l('选择了竞争对手', '選擇了競爭對手', 'Chose a competitor'), l('预算取消', '預算取消', 'Budget cancelled'), l('时机不对', '時機不對', 'Bad timing')];
 const COMPETITORS = [

@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { newId, type Queryable } from '@voyage/kernel';
+import { newId, type Queryable, localized } from '@voyage/kernel';
 import { pipelines, pipelineStages } from '../db/pipelines';
 
-type Labels = Record<string, string>;
-const l = (zhCN: string, zhTW: string, en: string): Labels => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
+const l = localized;
 
 /** The pipeline a workspace starts with (新客户销售). */
 export const DEFAULT_PIPELINE = {

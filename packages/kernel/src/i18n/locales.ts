@@ -25,3 +25,8 @@ export function localeFromAcceptLanguage(header: string | undefined, fallback: L
   }
   return fallback;
 }
+
+/** A text in the three languages, in the order zh-CN, zh-TW, en (labels of objects, fields, built-in stages…). */
+export function localized(zhCN: string, zhTW: string, en: string): Record<Locale, string> {
+  return { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+}
