@@ -25,3 +25,4 @@ export * from './sales-targets';
 export * from './sales-performance';
 export * from './sales-deal-extras';
 export * from './sales-forecast';
+export * from './automation';

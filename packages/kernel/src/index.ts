@@ -51,3 +51,4 @@ export * from './db/slow-query';
 export * from './paths';
 export * from './search/global-search';
 export * from './files/file-storage';
+export * from './automation/catalog';

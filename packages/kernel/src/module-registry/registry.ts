@@ -5,6 +5,7 @@ import type { SystemContext } from '../context';
 import type { ScopedTable } from '../permissions/data-scope';
 import type { JobDefinition } from '../jobs/define-job';
 import type { SearchProvider } from '../search/global-search';
+import { registerWorkflowDeclarations, type WorkflowDeclarations } from '../automation/catalog';
 
 export interface ModuleSubscriber {
   /** Unique name, used to record deliveries: `<module>.<what>`. */
@@ -49,6 +50,8 @@ export interface ModuleDefinition {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   jobs?: Array<JobDefinition<any>>;
   nav?: ModuleNavItem[];
+  /** Record kinds, actions and events the module offers the workflow engine (A1). */
+  automation?: WorkflowDeclarations;
   /** A module's read-only interface for other modules. */
   publicApi?: unknown;
 }
@@ -64,6 +67,7 @@ export class ModuleRegistry {
   register(definition: ModuleDefinition): void {
     if (this.modules.has(definition.key)) throw new Error(`Module ${definition.key} is registered twice`);
     this.modules.set(definition.key, definition);
+    if (definition.automation) registerWorkflowDeclarations(definition.key, definition.automation);
   }
 
   /** Validates dependencies and returns modules in dependency order. */

@@ -1,0 +1,30 @@
+import { defineModule, type ModuleSubscriber, type JobDefinition, type WorkflowDeclarations } from '@voyage/kernel';
+import type { FastifyInstance } from 'fastify';
+
+/*
+ * Automation (A1–A4): the workflow engine every module's rules run on, its designer's API,
+ * and approval processes. Each area adds its routes, subscribers, jobs and catalogue entries
+ * to the lists below from its own files.
+ */
+const routes: Array<(app: FastifyInstance) => Promise<void> | void> = [];
+const subscribers: ModuleSubscriber[] = [];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const jobs: Array<JobDefinition<any>> = [];
+const automation: WorkflowDeclarations = { actions: [], events: [] };
+
+export const automationModule = defineModule({
+  key: 'automation',
+  enabledByDefault: true,
+  labels: { 'zh-CN': '自动化', 'zh-TW': '自動化', en: 'Automation' },
+  descriptions: { 'zh-CN': '工作流、审批流程', 'zh-TW': '工作流程、審批流程', en: 'Workflows and approval processes' },
+  routes: async (app) => {
+    for (const register of routes) await register(app);
+  },
+  subscribers,
+  jobs,
+  automation,
+  nav: [
+    { key: 'workflows', path: '/automation/workflows', labels: { 'zh-CN': '工作流', 'zh-TW': '工作流程', en: 'Workflows' }, icon: 'workflows' },
+    { key: 'approvals', path: '/approvals', labels: { 'zh-CN': '我的审批', 'zh-TW': '我的審批', en: 'My approvals' }, icon: 'approvals' },
+  ],
+});
