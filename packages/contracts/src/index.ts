@@ -26,3 +26,4 @@ export * from './sales-performance';
 export * from './sales-deal-extras';
 export * from './sales-forecast';
 export * from './automation';
+export * from './automation-approvals';
