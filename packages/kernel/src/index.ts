@@ -28,6 +28,7 @@ export * from './custom-fields';
 export * from './records';
 export * from './tenancy/tenancy-errors';
 export * from './tenancy/list-members';
+export * from './tenancy/supervisors-of';
 export * from './tenancy/add-member';
 export * from './tenancy/update-member';
 export * from './tenancy/list-departments';
