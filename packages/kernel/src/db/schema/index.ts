@@ -1,2 +1,3 @@
 export * from './tenancy';
 export * from './platform';
+export * from './record-locks';
