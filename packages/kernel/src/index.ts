@@ -53,3 +53,4 @@ export * from './paths';
 export * from './search/global-search';
 export * from './files/file-storage';
 export * from './automation/catalog';
+export * from './automation/record-values';
