@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { AppError, assertCan, diffValues, emitEvents, scopedWhere, translate, writeAudit, type Context } from '@voyage/kernel';
+import { AppError, assertCan, assertRecordsUnlocked, changedFieldNames, diffValues, emitEvents, scopedWhere, translate, writeAudit, type Context } from '@voyage/kernel';
 import { toWire, type RecordKind } from '../record-kinds';
 import type { contacts } from '../db/schema';
 import { assertNoParentCycle } from '../relationships/assert-no-parent-cycle';
@@ -59,6 +59,8 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
     if (kind.object === 'contact') await syncContactLinks(tx, results, new Map(found.map((r) => [r.id, r.accountId])));
     await trackUpdatedRecords(tx, kind, changes.map((c) => toWire(byId.get(c.id)!)), results);
     const diffs = results.map((after, i) => diffValues(toWire(byId.get(changes[i].id)!), after, ['updatedAt', 'updatedBy', 'version']));
+    // Fields guarded by a pending approval stay as they are (the transaction rolls back).
+    await assertRecordsUnlocked(tx.db, tx.workspaceId, kind.object, diffs.map((d, i) => ({ id: changes[i].id, fields: changedFieldNames(d.oldValues, d.newValues), path: pathOf(i) })), tx.locale);
     await writeAudit(tx.db, results.map((r, i) => ({
       workspaceId: tx.workspaceId, action: 'update', object: kind.object, recordId: r.id as string, summary: r.name as string,
       oldValues: diffs[i].oldValues, newValues: diffs[i].newValues,

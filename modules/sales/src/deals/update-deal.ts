@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TUpdateDealRequest } from '@voyage/contracts';
-import { AppError, assertWritableFields, diffValues, translate, writeAudit, type Context } from '@voyage/kernel';
+import { AppError, assertFieldsUnlocked, assertWritableFields, changedFieldNames, diffValues, translate, writeAudit, type Context } from '@voyage/kernel';
 import { DEAL_ERRORS } from './deal-messages';
 import { dealContacts, deals } from '../db/pipelines';
 import { checkDealInput } from './check-deal-input';
@@ -33,6 +33,8 @@ export async function updateDeal(ctx: Context, id: string, input: TUpdateDealReq
         .onConflictDoUpdate({ target: [dealContacts.workspaceId, dealContacts.dealId, dealContacts.contactId], set: { isPrimary: true } });
     }
     const { oldValues, newValues } = diffValues(dealToWire(current), dealToWire({ ...current, ...changes } as typeof current));
+    // Fields guarded by a pending approval stay as they are (the transaction rolls back).
+    await assertFieldsUnlocked(tx.db, tx.workspaceId, 'deal', id, changedFieldNames(oldValues, newValues), tx.locale);
     await writeAudit(tx.db, { workspaceId: tx.workspaceId, action: 'update', object: 'deal', recordId: id, summary: current.name, oldValues, newValues, actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, requestId: tx.requestId, ip: tx.ip });
     return getDeal(tx, id);
   });

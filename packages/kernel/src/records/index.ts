@@ -5,3 +5,4 @@ export * from './rule-query';
 export * from './record-services';
 export * from './related-activity';
 export * from './record-export';
+export * from './record-locks';
