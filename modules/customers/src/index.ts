@@ -24,8 +24,8 @@ import './merge/messages';
 import { registerCustomerRecordServices } from './record-services';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).
-registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt, title: accounts.name });
-registerRecordTable('contact', { table: contacts, workspaceId: contacts.workspaceId, id: contacts.id, deletedAt: contacts.deletedAt, title: contacts.name });
+registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt, title: accounts.name, ownerId: accounts.ownerId });
+registerRecordTable('contact', { table: contacts, workspaceId: contacts.workspaceId, id: contacts.id, deletedAt: contacts.deletedAt, title: contacts.name, ownerId: contacts.ownerId });
 registerCustomerRecordServices();
 
 /** Customers: accounts and contacts, the core every other module may reference (C1). */

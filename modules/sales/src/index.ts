@@ -17,7 +17,7 @@ import { forecastRoutes } from './http/forecast.routes';
 // The public pool's "no deal in N days" rule (customers module) reads deals through this.
 registerRelatedActivity('deal', dealActivitySource);
 // Lets tasks, custom record-link fields and other modules point at deals.
-registerRecordTable('deal', { table: deals, workspaceId: deals.workspaceId, id: deals.id, deletedAt: deals.deletedAt, title: deals.name });
+registerRecordTable('deal', { table: deals, workspaceId: deals.workspaceId, id: deals.id, deletedAt: deals.deletedAt, title: deals.name, ownerId: deals.ownerId });
 registerRecordTable('lead', { table: leads, workspaceId: leads.workspaceId, id: leads.id, deletedAt: leads.deletedAt });
 
 /**

@@ -85,6 +85,29 @@ describe('lead conversion', () => {
     expect(await count('accounts', 'name', '回滚公司甲')).toBe(1);
   });
 
+  it('refuses to convert into an account or contact the rep cannot see, leaving nothing behind', async () => {
+    const other = await w.member('rep', 'Other rep');
+    const hidden = (await inject(other, 'POST', '/api/v1/accounts', { name: '别人的客户有限公司' })).json() as { id: string };
+    const hiddenContact = (await inject(other, 'POST', '/api/v1/contacts', { name: '别人的联系人' })).json() as { id: string };
+    expect((await inject(rep, 'GET', `/api/v1/accounts/${hidden.id}`)).statusCode).toBe(404);
+    const lead = await create(rep, { ownerId: rep.userId, name: '越权测试', email: 'scope@example.cn' });
+    const intoAccount = await inject(rep, 'POST', `/api/v1/leads/${lead.id}/convert`, { version: lead.version, account: { mode: 'existing', id: hidden.id }, contact: { mode: 'create' }, deal: { mode: 'none' } });
+    expect(intoAccount.statusCode).toBe(404);
+    expect(intoAccount.json().error.details.field).toBe('account.id');
+    const intoContact = await inject(rep, 'POST', `/api/v1/leads/${lead.id}/convert`, { version: lead.version, account: { mode: 'none' }, contact: { mode: 'existing', id: hiddenContact.id }, deal: { mode: 'none' } });
+    expect(intoContact.statusCode).toBe(404);
+    expect(await count('contacts', 'email', 'scope@example.cn')).toBe(0);
+    expect((await inject(rep, 'GET', `/api/v1/leads/${lead.id}`)).json()).toMatchObject({ status: 'new', version: lead.version });
+    // The same links on a deal or a task are refused too; the owner may use them.
+    const deal = await inject(rep, 'POST', '/api/v1/deals', { name: 'Hidden account deal', accountId: hidden.id });
+    expect(deal.statusCode).toBe(404);
+    expect(deal.json().error.details.field).toBe('accountId');
+    const task = await inject(rep, 'POST', '/api/v1/tasks', { title: 'Call them', relatedType: 'account', relatedId: hidden.id });
+    expect(task.statusCode).toBe(400);
+    expect(task.json().error.details.fields.map((f: { field: string }) => f.field)).toEqual(['relatedId']);
+    expect((await inject(other, 'POST', '/api/v1/deals', { name: 'Own account deal', accountId: hidden.id })).statusCode).toBe(201);
+  });
+
   it('refuses conversion to a user without the update right', async () => {
     const viewer = await w.member('viewer', 'Viewer');
     const lead = await create(w.admin, { ownerId: w.admin.userId, name: 'Viewer cannot' });

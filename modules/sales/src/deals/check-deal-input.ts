@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { AppError, findExistingRecordIds, loadCustomFieldDefs, schema, translate, validateCustomValuesBatch, validationError, type Context, type FieldIssue } from '@voyage/kernel';
+import { AppError, findVisibleRecordIds, loadCustomFieldDefs, schema, translate, validateCustomValuesBatch, validationError, type Context, type FieldIssue } from '@voyage/kernel';
 import './deal-messages';
 
 export interface DealInputRow {
@@ -9,14 +9,14 @@ export interface DealInputRow {
 
 /**
  * Checks the links of deal inputs: account and contact must be live records of this
- * workspace (404 otherwise, as for any record you cannot reach), the owner a member.
+ * workspace that the actor may see (404 otherwise, as for any record you cannot reach), the owner a member.
  * Returns the normalized custom values of each row.
  */
 export async function checkDealInput(ctx: Context, rows: DealInputRow[]): Promise<Array<Record<string, unknown>>> {
   for (const [object, key] of [['account', 'accountId'], ['contact', 'primaryContactId']] as const) {
     const ids = rows.map((r) => r.input[key]).filter((id): id is string => typeof id === 'string');
     if (ids.length === 0) continue;
-    const found = await findExistingRecordIds(ctx.db, ctx.workspaceId, object, ids);
+    const found = await findVisibleRecordIds(ctx, object, ids);
     const missing = ids.find((id) => !found.has(id));
     if (missing) throw new AppError('not_found', { params: { what: object }, details: { field: key, id: missing } });
   }

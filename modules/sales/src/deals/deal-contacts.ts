@@ -1,5 +1,5 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
-import { AppError, findExistingRecordIds, writeAudit, type Context } from '@voyage/kernel';
+import { AppError, findVisibleRecordIds, writeAudit, type Context } from '@voyage/kernel';
 import { dealContacts, deals } from '../db/pipelines';
 import { loadDeal } from './load-deal';
 import { touchDeals } from './deal-activity';
@@ -18,7 +18,7 @@ export async function listDealContacts(ctx: Context, dealId: string) {
 export async function putDealContact(ctx: Context, dealId: string, contactId: string, input: { role?: string | null; isPrimary?: boolean }) {
   return runInTransaction(ctx, async (tx) => {
     const deal = await loadDeal(tx, dealId, 'update', { forUpdate: true });
-    const found = await findExistingRecordIds(tx.db, tx.workspaceId, 'contact', [contactId]);
+    const found = await findVisibleRecordIds(tx, 'contact', [contactId]);
     if (!found.has(contactId)) throw new AppError('not_found', { params: { what: 'contact' }, details: { field: 'contactId' } });
     const insert = tx.db.insert(dealContacts).values({ workspaceId: tx.workspaceId, dealId, contactId, role: input.role ?? null, isPrimary: input.isPrimary ?? false, createdBy: tx.actor.userId });
     const set = { ...(input.role !== undefined ? { role: input.role } : {}), ...(input.isPrimary !== undefined ? { isPrimary: input.isPrimary } : {}) };

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { CUSTOMERS_TIMELINE_APPEND, type TConvertLeadRequest, type TTimelineAppendEvent } from '@voyage/contracts';
-import { AppError, emitEvents, findExistingRecordIds, recordService, runInTransaction, writeAudit, type Context } from '@voyage/kernel';
+import { AppError, emitEvents, findVisibleRecordIds, recordService, runInTransaction, writeAudit, type Context } from '@voyage/kernel';
 import { leads, type LeadRow } from '../db/leads';
 import { createDeal } from '../deals/create-deal';
 import { emitLeadEvents } from './lead-events';
@@ -21,7 +21,7 @@ async function part<T>(prefix: 'account' | 'contact' | 'deal', step: () => Promi
 }
 
 async function existing(tx: Context, object: 'account' | 'contact', id: string): Promise<string> {
-  const found = await findExistingRecordIds(tx.db, tx.workspaceId, object, [id]);
+  const found = await findVisibleRecordIds(tx, object, [id]);
   if (!found.has(id)) throw new AppError('not_found', { params: { what: object }, details: { field: `${object}.id`, id } });
   return id;
 }

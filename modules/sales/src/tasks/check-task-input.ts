@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { findExistingRecordIds, schema, translate, validationError, visibleOwnerIds, type Context, type FieldIssue } from '@voyage/kernel';
+import { findVisibleRecordIds, schema, translate, validationError, visibleOwnerIds, type Context, type FieldIssue } from '@voyage/kernel';
 import { parseRecurrence } from './recurrence';
 
 /** The state of a task after a create or update, as far as the checks need it. */
@@ -39,7 +39,7 @@ export async function checkTaskInput(ctx: Context, state: TaskState, checks: Tas
   if (checks.relatedChanged) {
     if (!state.relatedType !== !state.relatedId) issue(state.relatedType ? 'relatedId' : 'relatedType', 'required', 'sales.task.related_pair');
     else if (state.relatedType && state.relatedId) {
-      const found = await findExistingRecordIds(ctx.db, ctx.workspaceId, state.relatedType, [state.relatedId]);
+      const found = await findVisibleRecordIds(ctx, state.relatedType, [state.relatedId]);
       if (!found.has(state.relatedId)) issue('relatedId', 'not_found', 'sales.task.related_missing');
     }
   }
@@ -60,7 +60,7 @@ export async function checkTaskInput(ctx: Context, state: TaskState, checks: Tas
   }
   const contactIds = [...new Set(checks.attendees?.contactIds ?? [])];
   if (contactIds.length) {
-    const found = await findExistingRecordIds(ctx.db, ctx.workspaceId, 'contact', contactIds);
+    const found = await findVisibleRecordIds(ctx, 'contact', contactIds);
     if (found.size !== contactIds.length) issue('attendees.contactIds', 'not_found', 'sales.task.attendee_missing');
   }
   if (issues.length) throw validationError(issues);
