@@ -1,5 +1,6 @@
 import { defineModule, type ModuleSubscriber, type JobDefinition, type WorkflowDeclarations } from '@voyage/kernel';
 import type { FastifyInstance } from 'fastify';
+import { workflowRoutes } from './http/workflows.routes';
 
 /*
  * Automation (A1–A4): the workflow engine every module's rules run on, its designer's API,
@@ -11,6 +12,9 @@ const subscribers: ModuleSubscriber[] = [];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const jobs: Array<JobDefinition<any>> = [];
 const automation: WorkflowDeclarations = { actions: [], events: [] };
+
+// Workflow engine (A1, A4).
+routes.push(workflowRoutes);
 
 export const automationModule = defineModule({
   key: 'automation',

@@ -41,6 +41,14 @@ const envSchema = z.object({
   SESSION_HOURS: z.coerce.number().int().positive().default(24 * 14).describe('Session lifetime in hours'),
   /** Log queries slower than this many milliseconds with their plan (0 = off). */
   SLOW_QUERY_MS: z.coerce.number().int().min(0).default(0).describe('Log queries slower than N ms with EXPLAIN (0 = off)'),
+  /** Workflow loop protection: runs of one workflow per record per hour. */
+  WORKFLOW_RUNS_PER_RECORD_HOUR: z.coerce.number().int().positive().default(20).describe('Most runs of one workflow for one record per hour (loop protection)'),
+  /** Workflow loop protection: how deep runs may start runs through the events they cause. */
+  WORKFLOW_MAX_DEPTH: z.coerce.number().int().positive().default(5).describe('Most nested workflow runs (a run whose action starts another run)'),
+  /** Retries of a failed workflow step before its run fails. */
+  WORKFLOW_STEP_RETRIES: z.coerce.number().int().min(0).default(3).describe('Retries of a failed workflow step before the run fails'),
+  /** First retry delay of a failed workflow step; it doubles each time. */
+  WORKFLOW_RETRY_DELAY_SECONDS: z.coerce.number().int().positive().default(30).describe('Seconds before the first retry of a failed workflow step (doubles each retry)'),
   /** Node environment. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Node environment'),
 });

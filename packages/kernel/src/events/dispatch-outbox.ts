@@ -215,5 +215,6 @@ function toEvent(row: OutboxRow): DomainEvent {
     payload: row.payload as Record<string, unknown>,
     actorUserId: row.actorUserId,
     occurredAt: row.occurredAt,
+    cause: row.cause ?? null,
   };
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { outbox } from '../db/schema';
 import type { Queryable } from '../db/client';
 import { newId } from '../ids';
@@ -12,6 +13,21 @@ export interface DomainEvent<P = Record<string, unknown>> {
   payload: P;
   actorUserId: string | null;
   occurredAt: Date;
+  /** Set when a workflow run's action caused the event: its run and nesting depth. */
+  cause?: EventCause | null;
+}
+
+/** The workflow run an event comes from, carried into the runs it starts (loop protection). */
+export interface EventCause {
+  runId: string;
+  depth: number;
+}
+
+const causes = new AsyncLocalStorage<EventCause>();
+
+/** Runs `fn` so that every event it emits records `cause` (the workflow engine wraps its actions in it). */
+export function withEventCause<T>(cause: EventCause, fn: () => Promise<T>): Promise<T> {
+  return causes.run(cause, fn);
 }
 
 export interface EmitInput<P = Record<string, unknown>> {
@@ -20,6 +36,8 @@ export interface EmitInput<P = Record<string, unknown>> {
   payload: P;
   eventVersion?: number;
   actorUserId?: string | null;
+  /** Defaults to the cause set by `withEventCause` around the call. */
+  cause?: EventCause | null;
 }
 
 /**
@@ -29,6 +47,7 @@ export interface EmitInput<P = Record<string, unknown>> {
 export async function emitEvents(db: Queryable, events: EmitInput | EmitInput[]): Promise<string[]> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return [];
+  const cause = causes.getStore() ?? null;
   const rows = list.map((e) => ({
     workspaceId: e.workspaceId,
     id: newId(),
@@ -36,6 +55,7 @@ export async function emitEvents(db: Queryable, events: EmitInput | EmitInput[])
     eventVersion: e.eventVersion ?? 1,
     payload: e.payload as Record<string, unknown>,
     actorUserId: e.actorUserId ?? null,
+    cause: e.cause ?? cause,
   }));
   await db.insert(outbox).values(rows);
   return rows.map((r) => r.id);

@@ -9,6 +9,7 @@ export const CAPABILITIES = [
   'settings.api_keys', // create and revoke API keys
   'settings.mail', // SMTP settings and the outbox
   'audit.read', // read the audit log
+  'automation.manage', // build, publish and run workflows
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

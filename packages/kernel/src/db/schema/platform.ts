@@ -38,6 +38,8 @@ export const outbox = pgTable('outbox', {
   occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   dispatchedAt: tstz('dispatched_at'),
   attempts: integer('attempts').notNull().default(0),
+  /** What caused the event when a workflow run did (`{ runId, depth }`): loop protection reads it. */
+  cause: jsonb('cause').$type<{ runId: string; depth: number } | null>(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
   index('outbox_pending_idx').on(t.workspaceId, t.occurredAt).where(sql`${t.dispatchedAt} is null`),
