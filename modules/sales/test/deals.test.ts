@@ -29,8 +29,9 @@ beforeAll(async () => {
   // 方案报价 needs an amount and a close date.
   const st = stage(2);
   expect((await inject(w.admin, 'PATCH', `/api/v1/pipelines/${pipeline.id}/stages/${st.id}`, { version: st.version, requiredFields: ['amountMinor', 'closeDate'] })).statusCode).toBe(200);
-  accountId = (await inject(w.admin, 'POST', '/api/v1/accounts', { name: '华为技术有限公司' })).json().id;
-  contactId = (await inject(w.admin, 'POST', '/api/v1/contacts', { name: '王小明', accountId })).json().id;
+  // The rep's own customer: a deal may only point at records its creator can see.
+  accountId = (await inject(w.admin, 'POST', '/api/v1/accounts', { name: '华为技术有限公司', ownerId: rep.userId })).json().id;
+  contactId = (await inject(w.admin, 'POST', '/api/v1/contacts', { name: '王小明', accountId, ownerId: rep.userId })).json().id;
 });
 afterAll(() => w.t.close());
 
