@@ -1,5 +1,7 @@
 import { defineModule, type ModuleSubscriber, type JobDefinition, type WorkflowDeclarations } from '@voyage/kernel';
 import type { FastifyInstance } from 'fastify';
+import { approvalEvents, requestApprovalAction } from './approvals/approval-automation';
+import { approvalRoutes } from './approvals/approvals.routes';
 import { workflowRoutes } from './http/workflows.routes';
 
 /*
@@ -12,6 +14,11 @@ const subscribers: ModuleSubscriber[] = [];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const jobs: Array<JobDefinition<any>> = [];
 const automation: WorkflowDeclarations = { actions: [], events: [] };
+
+// Approval processes (A3): their routes, the "request an approval" action and the approval events.
+routes.push(approvalRoutes);
+automation.actions!.push(requestApprovalAction);
+automation.events!.push(...approvalEvents);
 
 // Workflow engine (A1, A4).
 routes.push(workflowRoutes);
