@@ -82,6 +82,15 @@ const myDayRoute = createRoute({ getParentRoute: () => appRoute, path: '/my-day'
 const calendarRoute = createRoute({ getParentRoute: () => appRoute, path: '/calendar', component: lazyRouteComponent(() => import('../features/sales/tasks/calendar-page'), 'CalendarPage') });
 const targetsRoute = createRoute({ getParentRoute: () => appRoute, path: '/targets', component: lazyRouteComponent(() => import('../features/sales/targets/targets-page'), 'TargetsPage') });
 const salesPerformanceRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/sales', component: lazyRouteComponent(() => import('../features/sales/performance/sales-performance-page'), 'SalesPerformancePage') });
+const workflowsRoute = createRoute({ getParentRoute: () => appRoute, path: '/automation/workflows', component: lazyRouteComponent(() => import('../features/automation/workflows/workflows-page'), 'WorkflowsPage') });
+const workflowRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/automation/workflows/$id',
+  validateSearch: (search: Record<string, unknown>): { tab?: 'design' | 'runs'; run?: string } => ({ tab: search.tab === 'runs' ? 'runs' : undefined, run: typeof search.run === 'string' ? search.run : undefined }),
+  component: lazyRouteComponent(() => import('../features/automation/workflows/workflow-page'), 'WorkflowPage'),
+});
+const approvalsRoute = createRoute({ getParentRoute: () => appRoute, path: '/approvals', component: lazyRouteComponent(() => import('../features/automation/approvals/approvals-inbox-page'), 'ApprovalsInboxPage') });
+const approvalRoute = createRoute({ getParentRoute: () => appRoute, path: '/approvals/$id', component: lazyRouteComponent(() => import('../features/automation/approvals/approval-page'), 'ApprovalPage') });
 const notificationsRoute = createRoute({ getParentRoute: () => appRoute, path: '/notifications', component: lazyRouteComponent(() => import('../features/shell/notifications-page'), 'NotificationsPage') });
 
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: '/settings', component: lazyRouteComponent(() => import('../features/settings/settings-layout'), 'SettingsLayout') });
@@ -108,6 +117,7 @@ const settingsChildren = [
   settingsPage('/pool', () => import('../features/customers/ownership/pool-settings-page'), 'PoolSettingsPage'),
   settingsPage('/lead-assignment', () => import('../features/sales/leads/lead-assignment-rules-page'), 'LeadAssignmentRulesPage'),
   settingsPage('/pipelines', () => import('../features/sales/deals/pipelines-settings-page'), 'PipelinesSettingsPage'),
+  settingsPage('/approval-processes', () => import('../features/automation/approvals/approval-processes-page'), 'ApprovalProcessesPage'),
   settingsPage('/api-keys', () => import('../features/settings/api-keys-page'), 'ApiKeysPage'),
   settingsPage('/audit', () => import('../features/settings/audit-page'), 'AuditPage'),
   settingsPage('/mail', () => import('../features/settings/mail-page'), 'MailPage'),
@@ -119,7 +129,7 @@ const routeTree = rootRoute.addChildren([
   forgotRoute,
   resetRoute,
   workspacesRoute,
-  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, leadsRoute, leadRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, myDayRoute, calendarRoute, forecastRoute, targetsRoute, salesPerformanceRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
+  appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, leadsRoute, leadRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, myDayRoute, calendarRoute, forecastRoute, targetsRoute, salesPerformanceRoute, workflowsRoute, workflowRoute, approvalsRoute, approvalRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });

@@ -6,6 +6,8 @@ import { IconPackage, IconReceipt2 } from '@tabler/icons-react';
 import { IconPodium, IconTarget } from '@tabler/icons-react';
 import { IconUserSearch } from '@tabler/icons-react';
 import { IconChartLine } from '@tabler/icons-react';
+import { IconChecklist } from '@tabler/icons-react';
+import { IconSitemap } from '@tabler/icons-react';
 
 /** Modules name their nav icons by key; unknown keys get a neutral icon. */
 const ICONS: Record<string, Icon> = {
@@ -35,6 +37,8 @@ const ICONS: Record<string, Icon> = {
   targets: IconTarget,
   'sales-performance': IconPodium,
   forecast: IconChartLine,
+  approvals: IconChecklist,
+  workflows: IconSitemap,
 };
 
 export function navIcon(name: string | null | undefined): Icon {

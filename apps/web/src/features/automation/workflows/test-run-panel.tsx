@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconFlask } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../../components/api-errors';
+import { NODE_COLORS } from './designer/workflow-node';
+import { RecordSearchSelect } from './record-search-select';
+import { workflowsApi, type TCatalogObject, type TTestRunStep } from './workflows-api';
+
+interface Props {
+  workflowId: string;
+  object: TCatalogObject | undefined;
+  /** Unsaved changes are saved first, so the dry run follows what the designer shows. */
+  beforeRun: () => Promise<boolean>;
+  onSteps: (steps: TTestRunStep[] | null) => void;
+}
+
+/** A dry run on one record: the steps it would take and what each would do, without doing anything. */
+export function TestRunPanel({ workflowId, object, beforeRun, onSteps }: Props) {
+  const { t } = useTranslation();
+  const [recordId, setRecordId] = useState<string | null>(null);
+  const run = useMutation({
+    mutationFn: async () => {
+      if (!(await beforeRun())) return null;
+      return workflowsApi.testRun(workflowId, { recordId: recordId ?? undefined, useDraft: true });
+    },
+    onSuccess: (result) => onSteps(result?.steps ?? null),
+    onError: () => onSteps(null),
+  });
+  const steps = run.data?.steps;
+  return (
+    <Stack gap="sm" data-testid="wf-test-run">
+      <Text size="xs" c="dimmed">{t('workflows.testRun.help')}</Text>
+      {object
+        ? <RecordSearchSelect object={object.key} label={t('workflows.testRun.record', { object: object.label })} value={recordId} onChange={(id) => { setRecordId(id); onSteps(null); run.reset(); }} />
+        : <Text size="sm" c="dimmed">{t('workflows.testRun.noObject')}</Text>}
+      <Button leftSection={<IconFlask size={16} />} onClick={() => run.mutate()} loading={run.isPending} disabled={Boolean(object) && !recordId} data-testid="wf-test-run-start">{t('workflows.testRun.start')}</Button>
+      {run.isError && <Alert color="red" role="alert">{errorMessage(run.error)}</Alert>}
+      {steps && steps.length === 0 && <Text size="sm" c="dimmed">{t('workflows.testRun.noSteps')}</Text>}
+      {steps && steps.length > 0 && (
+        <Stack gap={6} data-testid="wf-test-run-steps">
+          {steps.map((step, i) => (
+            <Paper key={`${step.nodeId}:${i}`} withBorder p="xs" radius="sm" data-testid="wf-test-run-step" style={{ borderLeft: `4px solid var(--mantine-color-${step.error ? 'red' : NODE_COLORS[step.type]}-6)` }}>
+              <Group gap={6} wrap="nowrap">
+                <Badge size="sm" circle variant="filled" color={step.error ? 'red' : 'blue'}>{i + 1}</Badge>
+                <Text size="sm" fw={600} style={{ flex: 1 }}>{step.title}</Text>
+                {step.outcome && <Badge size="xs" variant="light">{step.outcome}</Badge>}
+              </Group>
+              <Text size="xs" mt={2}>{step.summary}</Text>
+              {step.error && <Text size="xs" c="red" mt={2}>{step.error}</Text>}
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
