@@ -6,7 +6,6 @@ import { IconPackage, IconReceipt2 } from '@tabler/icons-react';
 import { IconPodium, IconTarget } from '@tabler/icons-react';
 import { IconUserSearch } from '@tabler/icons-react';
 import { IconChartLine } from '@tabler/icons-react';
-import { IconChecklist } from '@tabler/icons-react';
 import { IconSitemap } from '@tabler/icons-react';
 
 /** Modules name their nav icons by key; unknown keys get a neutral icon. */
