@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTOMATION_EVENTS } from '@voyage/contracts';
-import { schema } from '@voyage/kernel';
+import { loadActor, schema, workflowAction, workflowEvent, type WorkflowActionContext } from '@voyage/kernel';
 import { addMember, createWorld, type SignedIn, type World } from '@voyage/testing';
 
 let w: World;
@@ -29,7 +29,7 @@ const pendingFor = (r: Request) => r.tasks.filter((t) => t.status === 'pending' 
 const eventsOf = async (requestId: string) => (await w.t.database.db.select().from(schema.outbox)
   .where(and(eq(schema.outbox.workspaceId, w.workspaceId), inArray(schema.outbox.event, Object.values(AUTOMATION_EVENTS)))))
   .filter((e) => (e.payload as { requestId?: string }).requestId === requestId)
-  .map((e) => ({ event: e.event, ...(e.payload as Record<string, unknown>) }));
+  .map((e) => ({ event: e.event, ...(e.payload as Record<string, unknown>) }) as Record<string, unknown> & { event: string });
 
 beforeAll(async () => {
   w = await createWorld();
@@ -236,5 +236,41 @@ describe('approval requests', () => {
     expect(panel.json().latest).toBeNull();
     expect((await inject(outsider, 'GET', `/api/v1/approvals/records/deal/${deal.id}`)).statusCode).toBe(404);
     expect((await inject(outsider, 'POST', '/api/v1/approvals', { object: 'deal', recordId: deal.id })).statusCode).toBe(404);
+  });
+});
+
+describe('approvals in workflows and on the timeline', () => {
+  it('the request_approval action submits once per step idempotency key, and the events carry the run', async () => {
+    const p = await process({ name: 'From a workflow', steps: [{ name: 'Boss', approver: { kind: 'supervisor' } }] });
+    const deal = await newDeal(rep, 10_000, 'Workflow deal');
+    const action = workflowAction('automation.request_approval')!;
+    expect(workflowEvent(AUTOMATION_EVENTS.approvalApproved)?.correlate).toMatchObject({ recordIdKey: 'recordId', runIdKey: 'runId' });
+    const actor = (await loadActor(w.t.database.db, w.workspaceId, rep.userId))!;
+    const ctx = { env: w.t.env, database: w.t.database, db: w.t.database.db, workspaceId: w.workspaceId, actor, locale: 'en' as const };
+    const actx = { ctx, workflowId: 'wf', runId: 'run-1', stepId: 'ask', idempotencyKey: 'run-1:ask', record: { object: 'deal', id: deal.id, values: { name: 'Workflow deal' } }, trigger: {}, steps: {}, now: new Date(), merge: (t: string) => t } as unknown as WorkflowActionContext;
+    expect((await action.describe(actx, { processId: p.id })).summary).toContain('From a workflow');
+    const first = await action.run(actx, { processId: p.id });
+    const again = await action.run(actx, { processId: p.id });
+    expect(again.requestId).toBe(first.requestId);
+    await decide(manager, first.requestId as string, 'approve');
+    const events = await eventsOf(first.requestId as string);
+    expect(events.at(-1)).toMatchObject({ event: AUTOMATION_EVENTS.approvalApproved, runId: 'run-1', stepId: 'ask', recordId: deal.id });
+    expect(await action.check!(ctx, { processId: p.id }, 'account')).toHaveLength(1);
+  });
+
+  it('writes each step on the timeline of the deal\'s account', async () => {
+    const account = (await inject(rep, 'POST', '/api/v1/accounts', { name: 'Timeline Co' })).json() as { id: string };
+    const res = await inject(rep, 'POST', '/api/v1/deals', { name: 'Timeline deal', amountMinor: 10_000, accountId: account.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const p = await process({ name: 'Timeline', steps: [{ name: 'Boss', approver: { kind: 'supervisor' } }] });
+    const r = (await submit(rep, p.id, res.json().id)).json() as Request;
+    await decide(manager, r.id, 'reject', 'no budget');
+    await w.t.services.outbox.dispatch();
+    const res2 = await inject(rep, 'GET', `/api/v1/accounts/${account.id}/timeline`);
+    expect(res2.statusCode, res2.body).toBe(200);
+    const timeline = res2.json() as { data: Array<{ kind: string; title: string; body: string }> };
+    const entries = timeline.data.filter((e) => e.kind.startsWith('approval_'));
+    expect(entries.map((e) => e.kind).sort()).toEqual(['approval_rejected', 'approval_submitted']);
+    expect(entries.find((e) => e.kind === 'approval_rejected')).toMatchObject({ title: '"Timeline deal" rejected (Timeline)', body: 'no budget' });
   });
 });

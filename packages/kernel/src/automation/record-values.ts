@@ -2,6 +2,7 @@ import type { ZodType } from 'zod';
 import type { Locale } from '../i18n/locales';
 import { translate } from '../i18n/translate';
 import { validationError } from '../errors';
+import { workflowRecordSource, type WorkflowActionContext } from './catalog';
 
 /** A record's workflow values: its wire values with custom fields flattened to `custom.<key>`. */
 export function workflowValues(wire: Record<string, unknown>): Record<string, unknown> {
@@ -31,4 +32,17 @@ export function workflowInput<T = Record<string, unknown>>(locale: Locale, value
     const field = unknownKeys ?? (issue.path.join('.') || 'values');
     return { field, code: issue.code, message: translate(locale, unknownKeys ? 'field.unknown' : 'field.invalid', { field }) };
   }));
+}
+
+/**
+ * The values of the record a link field of the run's record points at (a deal's
+ * `primaryContactId` → the contact), read through that object's source; null when unset or gone.
+ */
+export async function loadLinkedValues(actx: Pick<WorkflowActionContext, 'ctx' | 'record'>, linkField: string): Promise<Record<string, unknown> | null> {
+  const record = actx.record;
+  const object = record ? workflowRecordSource(record.object)?.fields.find((f) => f.key === linkField)?.object : undefined;
+  const source = object ? workflowRecordSource(object) : undefined;
+  const id = record?.values[linkField];
+  if (!source || typeof id !== 'string') return null;
+  return (await source.load(actx.ctx.db, actx.ctx.workspaceId, [id])).get(id) ?? null;
 }

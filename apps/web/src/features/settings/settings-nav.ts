@@ -1,4 +1,4 @@
-import { IconApps, IconArrowsShuffle, IconBuildingCommunity, IconForms, IconHistory, IconInbox, IconKey, IconMail, IconMailForward, IconShieldLock, IconUserCircle, IconUsers, IconUserShield, type Icon } from '@tabler/icons-react';
+import { IconApps, IconChecklist, IconArrowsShuffle, IconBuildingCommunity, IconForms, IconHistory, IconInbox, IconKey, IconMail, IconMailForward, IconShieldLock, IconUserCircle, IconUsers, IconUserShield, type Icon } from '@tabler/icons-react';
 
 export interface SettingsItem {
   path: string;
@@ -21,6 +21,7 @@ export const SETTINGS_ITEMS: SettingsItem[] = [
   { path: '/settings/pool', labelKey: 'ownership.poolSettingsTitle', icon: IconInbox, capability: 'settings.custom_fields', group: 'customisation' },
   { path: '/settings/lead-assignment', labelKey: 'leads.rules.title', icon: IconArrowsShuffle, capability: 'settings.custom_fields', group: 'customisation' },
   { path: '/settings/pipelines', labelKey: 'deals.settings.title', icon: IconApps, capability: 'settings.modules', group: 'customisation' },
+  { path: '/settings/approval-processes', labelKey: 'approvals.settingsNav', icon: IconChecklist, capability: 'automation.manage', group: 'customisation' },
   { path: '/settings/api-keys', labelKey: 'settings.apiKeys', icon: IconKey, capability: 'settings.api_keys', group: 'system' },
   { path: '/settings/audit', labelKey: 'settings.audit', icon: IconHistory, capability: 'audit.read', group: 'system' },
   { path: '/settings/mail', labelKey: 'settings.mail', icon: IconMail, capability: 'settings.mail', group: 'system' },

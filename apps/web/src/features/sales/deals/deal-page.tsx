@@ -12,6 +12,7 @@ import { dealDetailApi, dealsApi, labelOf } from './deals-api';
 import { DealLinesEditor } from '../products/deal-lines-editor';
 import { DealCompetitorsCard, StakeholdersCard } from './deal-people-cards';
 import { CloseDealModal, type CloseChoice } from './close-deal-modal';
+import { ApprovalPanel } from '../../automation/approvals/approval-panel';
 
 /** Seconds as the largest sensible unit: 3 d, 5 h, 12 min. */
 function duration(seconds: number, t: (key: string, o?: Record<string, unknown>) => string): string {
@@ -85,6 +86,7 @@ export function DealPage() {
               {d.lostToCompetitorId && field(t('deals.lostTo'), lostTo?.name ?? '…')}
             </SimpleGrid>
           </Card>
+          <ApprovalPanel object="deal" recordId={id} disabled={Boolean(d.deletedAt)} />
           <DealLinesEditor dealId={id} onSaved={() => void deal.refetch()} />
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <Card withBorder>
