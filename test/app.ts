@@ -13,9 +13,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database, driven through `app.inject()`. */
-export async function createTestApp(overrides: Partial<Record<keyof Env, string>> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The real app on a fresh database, driven through `app.inject()`. With `database`, a new app
+ * on an existing one (a restart): closing it leaves that database open.
+ */
+export async function createTestApp(overrides: Partial<Record<keyof Env, string>> = {}, options: { database?: Database } = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const env = loadEnv({}, { NODE_ENV: 'test', LOG_LEVEL: 'silent', VOYAGE_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '100000', ...overrides });
   const services = await createServices(env, database);
   const app = await buildApp(services, { logger: false });
@@ -27,7 +30,7 @@ export async function createTestApp(overrides: Partial<Record<keyof Env, string>
     env,
     async close() {
       await app.close();
-      await database.close();
+      if (!options.database) await database.close();
     },
   };
 }
