@@ -8,7 +8,8 @@ import { membersApi, rolesApi } from '../../../api/platform';
 import { errorMessage, notifySaved } from '../../../components/api-errors';
 import { ApprovalStepEditor } from './approval-step-editor';
 import { approvalProcessesApi, PROCESSES_KEY, type TApprovalProcess, type TApprovalProcessInput, type TApprovalStepInput, type TCatalogObject } from './approvals-api';
-import { outcomeValue, processRuleFields } from './process-rule-fields';
+import { outcomeValue } from './process-rule-fields';
+import { catalogRuleFields } from '../workflows/designer/catalog-fields';
 
 type Outcome = Array<{ field: string | null; value: string }>;
 const toRows = (values: Record<string, unknown> | undefined): Outcome => Object.entries(values ?? {}).map(([field, value]) => ({ field, value: Array.isArray(value) ? value.join(', ') : value == null ? '' : String(value) }));
@@ -77,7 +78,7 @@ export function ApprovalProcessEditor({ process, objects, onClose }: { process: 
         <Text fw={600}>{t('approvals.steps')}</Text>
         <Text size="xs" c="dimmed">{t('approvals.stepsHelp')}</Text>
         {steps.map((step, i) => (
-          <ApprovalStepEditor key={i} step={step} index={i} count={steps.length} fields={processRuleFields(catalogObject)} errors={errors}
+          <ApprovalStepEditor key={i} step={step} object={object} index={i} count={steps.length} fields={catalogRuleFields(fields)} errors={errors}
             members={(members.data?.data ?? []).filter((m) => m.status === 'active').map((m) => ({ value: m.userId, label: m.name }))}
             roles={(roles.data?.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
             onChange={(next) => setSteps(steps.map((s, j) => (j === i ? next : s)))} onMove={(by) => move(i, by)} onRemove={() => setSteps(steps.filter((_, j) => j !== i))} />

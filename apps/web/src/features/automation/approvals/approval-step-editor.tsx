@@ -1,13 +1,14 @@
 import { ActionIcon, Group, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { APPROVER_KINDS, type TRuleGroup } from '@voyage/contracts';
+import { APPROVER_KINDS, type TWorkflowRuleGroup } from '@voyage/contracts';
 import type { RuleField } from '../../customers/segments/rule-fields';
-import { RuleGroupEditor } from '../../customers/segments/rule-group-editor';
+import { WorkflowRulesEditor } from '../workflows/designer/workflow-rules-editor';
 import type { TApprovalStepInput } from './approvals-api';
 
 interface Props {
   step: TApprovalStepInput;
+  object: string;
   index: number;
   count: number;
   fields: RuleField[];
@@ -22,7 +23,7 @@ interface Props {
 const combo = { withinPortal: true };
 
 /** One step of a process: its name, who approves, and the condition under which it applies. */
-export function ApprovalStepEditor({ step, index, count, fields, members, roles, errors, onChange, onMove, onRemove }: Props) {
+export function ApprovalStepEditor({ step, object, index, count, fields, members, roles, errors, onChange, onMove, onRemove }: Props) {
   const { t } = useTranslation();
   const e = (key: string) => errors[`steps.${index}.${key}`];
   const approver = step.approver;
@@ -54,7 +55,7 @@ export function ApprovalStepEditor({ step, index, count, fields, members, roles,
         <Switch label={t('approvals.onlyWhen')} checked={Boolean(step.condition)} disabled={fields.length === 0}
           onChange={(ev) => onChange({ ...step, condition: ev.currentTarget.checked ? { op: 'and', rules: [] } : null })} />
         {Boolean(step.condition) && fields.length > 0 && (
-          <RuleGroupEditor object="contact" group={step.condition as TRuleGroup} fields={fields} errors={conditionErrors} onChange={(g) => onChange({ ...step, condition: g })} />
+          <WorkflowRulesEditor object={object} group={step.condition as TWorkflowRuleGroup} fields={fields} errors={conditionErrors} onChange={(g) => onChange({ ...step, condition: g })} />
         )}
       </Stack>
     </Paper>
