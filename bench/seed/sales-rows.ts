@@ -246,3 +246,22 @@ export async function loadSalesLinks(database: Database, workspaceId: string): P
        returning 1) select count(*)::int as n from added`, [workspaceId]);
   return { deal_contacts: dealContacts[0].n, task_attendees: attendees[0].n };
 }
+
+/**
+ * The kanban's column totals (deal_board_totals) are kept by a trigger on deals. The bulk load
+ * switches it off and sums the loaded deals once afterwards, as the migration that added it did.
+ */
+export async function pauseDealBoardTotals(database: Database): Promise<boolean> {
+  if (!(await tableExists(database, 'deal_board_totals'))) return false;
+  await database.exec('alter table deals disable trigger deals_board_totals');
+  return true;
+}
+
+export async function rebuildDealBoardTotals(database: Database, workspaceId: string): Promise<void> {
+  await database.exec('alter table deals enable trigger deals_board_totals');
+  await database.query('delete from deal_board_totals where workspace_id = $1', [workspaceId]);
+  await database.query(
+    `insert into deal_board_totals (workspace_id, pipeline_id, stage_id, owner_id, currency, deal_count, amount_minor)
+     select workspace_id, pipeline_id, stage_id, coalesce(owner_id, '00000000-0000-0000-0000-000000000000'), currency, count(*), coalesce(sum(amount_minor), 0)
+       from deals where workspace_id = $1 and deleted_at is null group by 1, 2, 3, 4, 5`, [workspaceId]);
+}

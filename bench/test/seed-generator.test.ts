@@ -281,6 +281,13 @@ describe('seedScale: deals over two pipelines and tasks', () => {
     expect(range.positive).toBe(true);
     expect(until - range.first.getTime()).toBeGreaterThan(500 * 86_400_000);
     expect(range.last.getTime()).toBeLessThanOrEqual(until);
+    // The kanban totals the trigger would have kept are summed once after the load.
+    const [totals] = await a.query<{ n: number }>(`select count(*)::int n from (
+      select pipeline_id, stage_id, coalesce(owner_id, '00000000-0000-0000-0000-000000000000') owner_id, currency, count(*)::bigint deal_count, sum(amount_minor)::bigint amount_minor from deals where workspace_id = $1 and deleted_at is null group by 1, 2, 3, 4
+      except select pipeline_id, stage_id, owner_id, currency, deal_count, amount_minor from deal_board_totals where workspace_id = $1 and deal_count <> 0) missing`, [ws]);
+    expect(totals.n).toBe(0);
+    const [kept] = await a.query<{ n: number }>('select count(*)::int n from deal_board_totals where workspace_id = $1', [ws]);
+    expect(kept.n).toBeGreaterThan(10);
   });
 
   it('writes a stage-history row per stage passed, ending in the deal\'s stage with the seconds spent before', async () => {
