@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lte, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, lte, sql, sum, type SQL } from 'drizzle-orm';
 import type { TDealBoardResponse } from '@voyage/contracts';
 import { applyFieldSecurity, fieldRule, scopedWhere, visibleOwnerIds, type Context } from '@voyage/kernel';
 import { dealBoardTotals, NO_OWNER } from '../db/deal-board-totals';
@@ -73,10 +73,11 @@ export async function dealBoard(ctx: Context, query: DealBoardQuery): Promise<TD
   const amountHidden = fieldRule(ctx.actor, 'deal', 'amountMinor') !== undefined && fieldRule(ctx.actor, 'deal', 'amountMinor') !== 'readonly';
   const [totals, cards] = await Promise.all([
     boardTotals(ctx, pipeline.id, where, query),
-    // One LIMIT query per stage along the board index, rather than ranking every deal of the
-    // pipeline: at 180,000 deals the ranking alone took most of a second.
+    // One LIMIT query per stage read straight off the board index (its order is `updated_at desc
+    // nulls last`, so the sort says the same), rather than ranking every deal of the pipeline:
+    // at 180,000 deals that ranking alone took most of a second.
     Promise.all(pipeline.stages.map((stage) => ctx.db.select(dealColumns()).from(deals)
-      .where(and(where, eq(deals.stageId, stage.id))).orderBy(desc(deals.updatedAt), deals.id).limit(perStage))).then((lists) => lists.flat()),
+      .where(and(where, eq(deals.stageId, stage.id))).orderBy(sql`${deals.updatedAt} desc nulls last`).limit(perStage))).then((lists) => lists.flat()),
   ]);
   const secured = applyFieldSecurity(ctx.actor, 'deal', cards.map((row) => dealToWire(row)));
   return {
