@@ -40,8 +40,8 @@ export function TemplatesModal({ opened, onClose }: { opened: boolean; onClose: 
                 <Text size="sm" c="dimmed">{tpl.description}</Text>
               </Stack>
               {tpl.installed && tpl.workflowId
-                ? <Button size="xs" variant="default" onClick={() => openWorkflow(tpl.workflowId!)}>{t('workflows.templates.openInstalled')}</Button>
-                : <Button size="xs" onClick={() => install.mutate(tpl.key)} loading={install.isPending && install.variables === tpl.key} disabled={install.isPending}>{t('workflows.templates.install')}</Button>}
+                ? <Button size="xs" variant="default" style={{ flexShrink: 0 }} onClick={() => openWorkflow(tpl.workflowId!)}>{t('workflows.templates.openInstalled')}</Button>
+                : <Button size="xs" style={{ flexShrink: 0 }} onClick={() => install.mutate(tpl.key)} loading={install.isPending && install.variables === tpl.key} disabled={install.isPending}>{t('workflows.templates.install')}</Button>}
             </Group>
           </Card>
         ))}

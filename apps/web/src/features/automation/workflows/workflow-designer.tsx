@@ -48,7 +48,7 @@ export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, deta
   };
   const add = (type: NodeType, action?: string) => {
     const anchor = selected ?? graph.nodes.reduce<TWorkflowNode | null>((low, n) => (!low || n.position.y > low.position.y ? n : low), null);
-    const position = anchor ? { x: anchor.position.x, y: anchor.position.y + 150 } : { x: 0, y: 0 };
+    const position = anchor ? { x: anchor.position.x, y: anchor.position.y + 190 } : { x: 0, y: 0 };
     const node = makeNode(type, graph, position, action);
     let next: TWorkflowGraph = { ...graph, nodes: [...graph.nodes, node] };
     // Adding below the selected step connects it by its first free way out.

@@ -37,7 +37,7 @@ export const workflowsApi = {
   run: (id: string, recordIds: string[]) => api.post<z.infer<typeof ZRunWorkflowResponse>>(`/workflows/${id}/run`, { recordIds }),
   runs: (id: string, query: { status?: string; cursor?: string; limit?: number }) => api.get<z.infer<typeof ZWorkflowRunListResponse>>(`/workflows/${id}/runs`, { query }),
   runDetail: (runId: string) => api.get<TWorkflowRunDetail>(`/workflow-runs/${runId}`),
-  replay: (runId: string) => api.post<TWorkflowRun>(`/workflow-runs/${runId}/replay`, {}),
+  replay: (runId: string) => api.post<TWorkflowRunDetail>(`/workflow-runs/${runId}/replay`, {}),
 };
 
 export const catalogApi = {

@@ -20,7 +20,7 @@ export function ConditionForm({ node, object, fields, onChange, errors }: Props)
   return (
     <Stack gap={4}>
       <Text size="xs" c="dimmed">{t('workflows.conditionHelp')}</Text>
-      <WorkflowRulesEditor object={object} group={node.rules ?? { op: 'and', rules: [] }} fields={fields} onChange={(rules) => onChange({ ...node, rules })} errors={errors} />
+      <WorkflowRulesEditor object={object} group={node.rules ?? { op: 'and', rules: [] }} fields={fields} onChange={(rules) => onChange({ ...node, rules })} errors={prefixed(errors, 'rules.')} />
       {errors.rules && <Text size="xs" c="red">{errors.rules}</Text>}
     </Stack>
   );

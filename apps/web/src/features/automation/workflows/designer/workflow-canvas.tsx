@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Background, Controls, MarkerType, ReactFlow, applyNodeChanges, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { Background, Controls, MarkerType, ReactFlow, applyNodeChanges, useReactFlow, type Connection, type Edge, type EdgeChange, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { Box } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -101,8 +101,19 @@ export function WorkflowCanvas({ graph, onChange, selectedId = null, onSelect, d
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} size={1} />
+        <FitOnGrowth count={graph.nodes.length} />
         <Controls showInteractive={false} position="top-right" orientation="horizontal" />
       </ReactFlow>
     </Box>
   );
+}
+
+/** Keeps every step in view when one is added or removed (a new step goes below the others, often off screen). */
+function FitOnGrowth({ count }: { count: number }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }), 50);
+    return () => clearTimeout(timer);
+  }, [count, flow]);
+  return null;
 }

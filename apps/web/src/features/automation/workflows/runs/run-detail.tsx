@@ -39,9 +39,9 @@ function RunView({ run, catalog }: { run: TWorkflowRunDetail; catalog: TWorkflow
   const replay = async () => {
     setReplaying(true);
     try {
-      await workflowsApi.replay(run.id);
+      const replayed = await workflowsApi.replay(run.id);
+      client.setQueryData(['workflow-run', run.id], replayed);
       notifications.show({ color: 'green', message: t('workflows.runs.replayed') });
-      await client.invalidateQueries({ queryKey: ['workflow-run', run.id] });
       void client.invalidateQueries({ queryKey: runsKey(run.workflowId) });
     } catch (e) {
       notifyError(e);
