@@ -2,6 +2,9 @@ import { defineModule, type ModuleSubscriber, type JobDefinition, type WorkflowD
 import type { FastifyInstance } from 'fastify';
 import { approvalEvents, requestApprovalAction } from './approvals/approval-automation';
 import { approvalRoutes } from './approvals/approvals.routes';
+import { engineJobs } from './engine/engine-jobs';
+import { workflowTriggerSubscriber } from './engine/trigger-subscriber';
+import { workflowRunRoutes } from './http/workflow-runs.routes';
 import { workflowRoutes } from './http/workflows.routes';
 
 /*
@@ -20,8 +23,10 @@ routes.push(approvalRoutes);
 automation.actions!.push(requestApprovalAction);
 automation.events!.push(...approvalEvents);
 
-// Workflow engine (A1, A4).
-routes.push(workflowRoutes);
+// Workflow engine (A1, A4): designer API, runs and webhooks, the trigger subscriber, the timer and clock jobs.
+routes.push(workflowRoutes, workflowRunRoutes);
+subscribers.push(workflowTriggerSubscriber);
+jobs.push(...engineJobs);
 
 export const automationModule = defineModule({
   key: 'automation',

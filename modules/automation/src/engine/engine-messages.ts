@@ -70,7 +70,7 @@ registerMessages({
     'workflow.manual.not_visible': 'You cannot see this record.',
     'workflow.manual.not_found': 'The record does not exist.',
     'workflow.webhook.field_required': 'The field "{field}" is required.',
-    'workflow.webhook.field_type': 'The field "{field}" must be a {type}.',
+    'workflow.webhook.field_type': 'The field "{field}" must be of type {type}.',
     'workflow.test.would_wait': 'Would wait: {what}.',
     'workflow.test.condition': 'The record {result} the rules.',
     'workflow.test.matches': 'matches',

@@ -26,7 +26,9 @@ export function liveWorkflows(db: Queryable, workspaceId: string): Promise<LiveW
     .select({ id: workflows.id, version: workflowVersions.version, graph: workflowVersions.graph, runAsUserId: workflowVersions.runAsUserId })
     .from(workflows)
     .innerJoin(workflowVersions, and(eq(workflowVersions.workspaceId, workflows.workspaceId), eq(workflowVersions.workflowId, workflows.id), eq(workflowVersions.version, workflows.publishedVersion)))
-    .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.status, 'on'), isNull(workflows.deletedAt)));
+    .where(and(eq(workflows.workspaceId, workspaceId), eq(workflows.status, 'on'), isNull(workflows.deletedAt)))
+    // Run now: a query builder kept in the cache would run again, on a transaction long closed.
+    .then((rows) => rows);
   live.set(workspaceId, { at: Date.now(), list });
   list.catch(() => live.delete(workspaceId));
   return list;

@@ -1,0 +1,46 @@
+import { defineJob, schema, type JobDefinition } from '@voyage/kernel';
+import { processReadyRuns } from './run-steps';
+import { sweepClockTriggers } from './sweep-clock-triggers';
+import { sweepDueWaits } from './sweep-timers';
+
+export const WORKFLOW_ENGINE_JOB = 'automation.workflow_engine';
+export const WORKFLOW_CLOCK_JOB = 'automation.workflow_clock';
+
+/**
+ * The engine's heartbeat: every second, when a wait is due or a run is ready, fire the due
+ * waits and advance the ready runs. `{ now }` in the data moves the clock (tests). A stately
+ * queue keeps one pass at a time per queue; SKIP LOCKED lets other workers share the work.
+ */
+export const workflowEngineJob = defineJob<{ now?: string }>({
+  name: WORKFLOW_ENGINE_JOB,
+  policy: 'stately',
+  retryLimit: 5,
+  retryDelay: 1,
+  pollingIntervalSeconds: 1,
+  sweep: {
+    everySeconds: 1,
+    due: async ({ database }) =>
+      (await database.query(`select 1 where exists (select 1 from workflow_runs where status = 'running' and ready_at <= now()) or exists (select 1 from workflow_waits where status = 'pending' and due_at <= now())`)).length > 0,
+  },
+  async handler(data, ctx) {
+    const now = data.now ? new Date(data.now) : new Date();
+    await sweepDueWaits(ctx.database, now);
+    await processReadyRuns({ env: ctx.env, database: ctx.database, send: ctx.send, now });
+  },
+});
+
+/** Date and schedule triggers of every workspace, twice a minute (a cron tick fires within 30 s). */
+export const workflowClockJob = defineJob<{ now?: string }>({
+  name: WORKFLOW_CLOCK_JOB,
+  policy: 'stately',
+  retryLimit: 2,
+  sweep: { everySeconds: 30, due: async () => true },
+  async handler(data, ctx) {
+    const now = data.now ? new Date(data.now) : new Date();
+    const found = await ctx.database.db.select({ id: schema.workspaces.id }).from(schema.workspaces);
+    for (const w of found) await sweepClockTriggers(ctx.database, ctx.env, w.id, now);
+  },
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const engineJobs: Array<JobDefinition<any>> = [workflowEngineJob, workflowClockJob];
