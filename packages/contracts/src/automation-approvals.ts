@@ -142,6 +142,8 @@ export const ZApprovalRequest = z.object({
   tasks: z.array(ZApprovalTask),
   history: z.array(ZApprovalHistoryEntry),
   lockedFields: z.array(z.string()),
+  /** The same fields by their names in the reader's language. */
+  lockedFieldLabels: z.array(z.string()),
   /** What the reader may do now. */
   canDecide: z.boolean(),
   canWithdraw: z.boolean(),

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { TApprovalRequest, TRecordApprovals } from '@voyage/contracts';
-import { AppError, findVisibleRecordIds, hasCapability, lockedFieldsOf, recordTableOf, recordTitles, schema, type Context } from '@voyage/kernel';
+import { AppError, findVisibleRecordIds, hasCapability, lockedFieldsOf, recordTableOf, recordTitles, schema, workflowRecordSource, type Context } from '@voyage/kernel';
 import { approvalHistory, approvalProcesses, approvalRequests, approvalTasks, type ApprovalRequestRow } from '../db/approvals';
 import { APPROVAL_ERRORS } from './approval-messages';
 import { objectLabel } from './approval-process-wire';
@@ -33,13 +33,15 @@ export async function requestViews(ctx: Context, rows: ApprovalRequestRow[]): Pr
     const own = tasks.filter((t) => t.requestId === r.id);
     const canDecide = r.status === 'pending' && own.some((t) => t.round === r.round && t.stageIndex === r.currentStage && t.status === 'pending' && t.approverId === ctx.actor.userId);
     const mine = r.submittedBy === ctx.actor.userId;
+    const lockedFields = r.status === 'pending' ? [...(locks.get(`${r.object}:${r.recordId}`) ?? [])] : [];
+    const fieldLabels = new Map(workflowRecordSource(r.object)?.fields.map((f) => [f.key, f.labels[ctx.locale]]) ?? []);
     return {
       id: r.id, processId: r.processId, processName: r.process.name, object: r.object, objectLabel: objectLabel(r.object, ctx.locale), recordId: r.recordId,
       recordTitle: titles.get(r.recordId) ?? null, status: r.status, submittedBy: r.submittedBy, submitterName: users.get(r.submittedBy) ?? '', round: r.round,
       stages: r.stages, currentStage: r.currentStage,
       tasks: own.map((t) => ({ id: t.id, round: t.round, stageIndex: t.stageIndex, approverId: t.approverId, approverName: t.approverId ? users.get(t.approverId) ?? '' : null, status: t.status, comment: t.comment, decidedAt: t.decidedAt?.toISOString() ?? null, automatic: t.approverId === null })),
       history: history.filter((h) => h.requestId === r.id).map((h) => ({ at: h.at.toISOString(), actorId: h.actorId, actorName: h.actorId ? users.get(h.actorId) ?? '' : null, action: h.action, comment: h.comment, stageIndex: h.stageIndex })),
-      lockedFields: r.status === 'pending' ? [...(locks.get(`${r.object}:${r.recordId}`) ?? [])] : [],
+      lockedFields, lockedFieldLabels: lockedFields.map((f) => fieldLabels.get(f) ?? f),
       canDecide, canWithdraw: mine && r.status === 'pending', canResubmit: mine && ['rejected', 'returned', 'withdrawn'].includes(r.status),
       submittedAt: r.submittedAt.toISOString(), decidedAt: r.decidedAt?.toISOString() ?? null, version: r.version,
     };

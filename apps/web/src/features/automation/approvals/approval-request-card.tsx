@@ -90,7 +90,7 @@ export function ApprovalRequestCard({ request, showRecord = true }: { request: T
         {request.lockedFields.length > 0 && (
           <Group gap={6}>
             <IconLock size={14} />
-            <Text size="sm" data-testid="approval-locked-fields">{t('approvals.lockedFields', { fields: request.lockedFields.join(', ') })}</Text>
+            <Text size="sm" data-testid="approval-locked-fields">{t('approvals.lockedFields', { fields: request.lockedFieldLabels.join(', ') })}</Text>
           </Group>
         )}
         <Stages request={request} />
