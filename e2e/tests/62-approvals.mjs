@@ -1,0 +1,103 @@
+// Approvals journey (issue 6, A3): the admin builds an approval process in Settings (a step for the
+// east sales manager 李俊, the deal amount locked while pending); a deal owned by his rep is
+// submitted from its page, which then shows the request pending and the amount locked (an amount
+// edit is refused through the API); 李俊 signs in, approves it from "My approvals" with a comment,
+// and sees it approved on the deal page. Each screen is checked against the API.
+import { DEMO, RUN_ID, STEP_TIMEOUT_MS, apiFromPage, choose, chooseLanguage, expect, openPage, pick, shoot, signInAs, test, waitFor } from '../lib.mjs';
+
+const APPROVER_EMAIL = 'jun.li@voyage.demo';
+
+/** Signs in as another demo member (they share the demo password) and switches to English. */
+async function signInMember(page, url, email) {
+  await page.goto(`${url}/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(DEMO.password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('home-title').waitFor({ timeout: STEP_TIMEOUT_MS });
+  if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') {
+    await chooseLanguage(page, 'en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+  }
+}
+
+test('approvals: an admin builds a process, a deal is submitted, the manager approves it from the inbox and sees it approved on the deal', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser);
+  await signInAs(page, url, 'en');
+  const members = (await apiFromPage(page, 'GET', '/users?limit=500')).data;
+  const approver = members.find((m) => m.email === APPROVER_EMAIL);
+  const rep = members.find((m) => m.email === 'michael.brown@voyage.demo');
+  expect(approver && rep, 'the demo workspace has 李俊 and Michael Brown');
+
+  // Settings → Approval processes → New process.
+  const processName = `Large deal ${RUN_ID}`;
+  await page.goto(`${url}/settings/approval-processes`);
+  await page.getByTestId('new-process').click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByTestId('process-name').fill(processName);
+  await drawer.getByLabel('Step name').fill('Sales manager');
+  await choose(page, 'Approver', 'A named user');
+  await choose(page, 'User', approver.name);
+  await pick(drawer, 'Locked fields').click();
+  await page.getByRole('option', { name: 'Amount', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await drawer.getByTestId('process-save').click();
+  await drawer.waitFor({ state: 'hidden' });
+  const row = page.locator('[data-testid="process-row"]', { hasText: processName });
+  await row.waitFor();
+  const processes = (await apiFromPage(page, 'GET', '/approval-processes?object=deal')).data;
+  const process = processes.find((p) => p.name === processName);
+  expect(process, 'the process is saved');
+  expect(process.steps.length === 1 && process.steps[0].approver.kind === 'user' && process.steps[0].approver.userId === approver.userId, `one step for 李俊 (${JSON.stringify(process.steps)})`);
+  expect(process.guardedFields.join() === 'amountMinor', `the amount is guarded (${process.guardedFields.join()})`);
+  await shoot(page, 'approvals-process');
+
+  // A deal of his rep, submitted from its page.
+  const dealName = `Approval journey ${RUN_ID}`;
+  const deal = await apiFromPage(page, 'POST', '/deals', { name: dealName, amountMinor: 88_000_000, ownerId: rep.userId });
+  await page.goto(`${url}/deals/${deal.id}`);
+  const panel = page.getByTestId('approval-panel');
+  await panel.getByRole('button', { name: 'Submit for approval' }).click();
+  const modal = page.getByRole('dialog');
+  if (await pick(modal, 'Approval process').isVisible().catch(() => false)) await choose(page, 'Approval process', processName);
+  await modal.getByLabel('Comment').fill('Strategic account, please approve');
+  await modal.getByRole('button', { name: 'Submit', exact: true }).click();
+  await modal.waitFor({ state: 'hidden' });
+  await waitFor(async () => ((await panel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'pending' ? true : null), STEP_TIMEOUT_MS, 'the panel showing the request pending');
+  expect((await panel.getByTestId('approval-locked-fields').innerText()).includes('Amount'), 'the panel shows the amount locked');
+  const record = await apiFromPage(page, 'GET', `/approvals/records/deal/${deal.id}`);
+  expect(record.latest?.status === 'pending' && record.latest.processName === processName, 'the API has the request pending');
+  const refused = await page.evaluate(async ({ id, version }) => {
+    const session = await fetch('/api/v1/auth/session').then((r) => r.json());
+    const res = await fetch(`/api/v1/deals/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ version, amountMinor: 1 }) });
+    return { status: res.status, body: await res.json() };
+  }, { id: deal.id, version: deal.version });
+  expect(refused.status === 422 && refused.body.error.code === 'records.locked', `an amount edit is refused while pending (${refused.status})`);
+  await shoot(page, 'approvals-deal-pending');
+
+  // 李俊 approves from his inbox.
+  const { page: approverPage, errors: approverErrors } = await openPage(browser);
+  await signInMember(approverPage, url, APPROVER_EMAIL);
+  await approverPage.goto(`${url}/approvals`);
+  const card = approverPage.locator('[data-testid="approval-request"]', { hasText: dealName });
+  await card.waitFor();
+  expect((await card.innerText()).includes(processName), 'the inbox card names the process');
+  await card.getByLabel('Comment').fill('Approved, go ahead');
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await card.waitFor({ state: 'detached' });
+  await shoot(approverPage, 'approvals-inbox-after');
+  const after = await apiFromPage(approverPage, 'GET', `/approvals/${record.latest.id}`);
+  expect(after.status === 'approved', `the request is approved (${after.status})`);
+  expect(after.tasks.some((t) => t.approverId === approver.userId && t.status === 'approved' && t.comment === 'Approved, go ahead'), 'his decision and comment are recorded');
+
+  // He sees it approved on the deal page, the amount no longer locked.
+  await approverPage.goto(`${url}/deals/${deal.id}`);
+  const approverPanel = approverPage.getByTestId('approval-panel');
+  await waitFor(async () => ((await approverPanel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'approved' ? true : null), STEP_TIMEOUT_MS, 'the deal page showing the request approved');
+  expect((await approverPanel.innerText()).includes('Approved, go ahead'), 'the panel shows his comment');
+  expect(await approverPanel.getByTestId('approval-locked-fields').count() === 0, 'no field is locked any more');
+  await shoot(approverPage, 'approvals-deal-approved');
+  // The amount edit was refused on purpose (422); nothing else may have gone wrong.
+  const unexpected = errors.filter((e) => !e.includes('status of 422'));
+  expect(unexpected.length === 0, `no page errors (admin): ${unexpected.join(' | ')}`);
+  expect(approverErrors.length === 0, `no page errors (approver): ${approverErrors.join(' | ')}`);
+});
