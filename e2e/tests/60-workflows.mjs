@@ -34,6 +34,20 @@ test('workflows: build on the canvas, publish, trigger and read the run history'
   // A straight edge has no width, so it is attached rather than "visible".
   await page.locator('.react-flow__edge').first().waitFor({ state: 'attached' });
 
+  // An end after it, connected by dragging from the action's way out to the end's way in.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.getByTestId('wf-palette-end').click();
+  const end = page.getByTestId('wf-node-end_3');
+  await end.waitFor();
+  await page.waitForTimeout(400); // the canvas refits to show the new step
+  const from = await action.locator('.react-flow__handle.source').boundingBox();
+  const to = await end.locator('.react-flow__handle.target').boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2 + 4, { steps: 12 });
+  await page.mouse.up();
+  await waitFor(async () => (await page.locator('.react-flow__edge').count()) === 2, STEP_TIMEOUT_MS, 'the action connected to the end');
+
   // Publishing with no tag: the problem is listed and marked on the action node.
   await page.getByTestId('wf-publish').click();
   await page.getByTestId('wf-issues').waitFor();
@@ -58,6 +72,7 @@ test('workflows: build on the canvas, publish, trigger and read the run history'
   const tagNode = published.draft.nodes.find((n) => n.id === 'action_2');
   expect(published.publishedVersion === 1 && tagNode.action === 'automation.add_tag' && tagNode.input.tags.includes(tag), `published with the tag (${JSON.stringify(tagNode)})`);
   expect(published.draft.edges.some((e) => e.source === 'trigger_1' && e.target === 'action_2'), 'the trigger leads to the action');
+  expect(published.draft.edges.some((e) => e.source === 'action_2' && e.target === 'end_3'), 'the action leads to the end (dragged)');
 
   // Switch it on.
   // Mantine draws the switch over its input, which the track covers: click the input itself.
@@ -105,13 +120,51 @@ test('workflows: build on the canvas, publish, trigger and read the run history'
   expect(tagged.tags.includes(tag), `the contact carries ${tag} (${tagged.tags.join(', ')})`);
   await shoot(page, 'workflows-run-history');
 
+  // Someone else saves the workflow while it is open here: saving says so, reloading shows theirs.
+  await page.getByTestId('wf-tab-design').click();
+  await end.click();
+  await page.getByTestId('wf-node-panel').getByLabel('Title on the canvas').fill('Done');
+  const before = await apiFromPage(page, 'GET', `/workflows/${workflowId}`);
+  await apiFromPage(page, 'PATCH', `/workflows/${workflowId}`, { version: before.version, description: 'Changed in another tab' });
+  await page.getByTestId('wf-save').click();
+  await page.getByTestId('wf-conflict').waitFor();
+  await page.getByTestId('wf-conflict').getByRole('button', { name: 'Reload' }).click();
+  await page.getByTestId('wf-conflict').waitFor({ state: 'hidden' });
+  await waitFor(async () => (await page.getByTestId('wf-unsaved').count()) === 0 && !(await end.innerText()).includes('Done'), STEP_TIMEOUT_MS, 'the other version shown, the local edit dropped');
+  await page.getByTestId('wf-panel-settings').click();
+  const shownDescription = await page.getByLabel('Description').inputValue();
+  const stored = await apiFromPage(page, 'GET', `/workflows/${workflowId}`);
+  expect(shownDescription === 'Changed in another tab', `the reloaded workflow carries the other change (shows "${shownDescription}", stored "${stored.description}")`);
+
   // The list shows it on, triggered by a record update on contacts.
   await page.goto(`${url}/automation/workflows`);
   const row = page.locator(`[data-testid="wf-row"][data-name="${name}"]`);
   await row.waitFor();
   const rowText = await row.innerText();
   expect(rowText.includes('Record updated') && rowText.includes('Contact'), `the list row says what starts it (${rowText})`);
-  // The first publish was refused on purpose (422); nothing else may have gone wrong.
-  const unexpected = errors.filter((e) => !e.includes('status of 422'));
+  // The first publish (422) and the stale save (409) were refused on purpose; nothing else may have gone wrong.
+  const unexpected = errors.filter((e) => !e.includes('status of 422') && !e.includes('status of 409'));
   expect(unexpected.length === 0, `no page errors: ${unexpected.join(' | ')}`);
+});
+
+test('workflows: a rep without the automation right is refused', async ({ browser, url }) => {
+  const admin = await openPage(browser);
+  await signInAs(admin.page, url, 'en');
+  const roles = await apiFromPage(admin.page, 'GET', '/roles');
+  const rep = roles.data.find((r) => r.key === 'rep');
+  const email = `wf-rep-${RUN_ID}@voyage.test`;
+  const password = `rep-pass-${RUN_ID}`;
+  await apiFromPage(admin.page, 'POST', '/users', { email, name: `Workflow rep ${RUN_ID}`, roleId: rep.id, password });
+
+  const { page } = await openPage(browser);
+  await page.goto(`${url}/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('home-title').waitFor();
+  await page.goto(`${url}/automation/workflows`);
+  await page.getByText('No access').waitFor();
+  expect((await page.getByTestId('wf-new').count()) === 0, 'no way to create a workflow');
+  const status = await page.evaluate(async () => (await fetch('/api/v1/workflows')).status);
+  expect(status === 403, `the API refuses the rep too (got ${status})`);
 });

@@ -111,7 +111,7 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
     }
   }
   const reload = async () => {
-    const fresh = await client.fetchQuery({ queryKey: workflowKey(workflow.id), queryFn: () => workflowsApi.get(workflow.id) });
+    const fresh = await client.fetchQuery({ queryKey: workflowKey(workflow.id), queryFn: () => workflowsApi.get(workflow.id), staleTime: 0 });
     setGraph(fresh.draft);
     setDetails({ name: fresh.name, description: fresh.description ?? '' });
     setConflict(false);
