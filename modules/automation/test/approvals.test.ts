@@ -178,9 +178,14 @@ describe('approval requests', () => {
   });
 
   it('returns a request for changes: the fields unlock, the submitter edits and resubmits', async () => {
-    const p = await process({ name: 'Return', guardedFields: ['amountMinor'], steps: [{ name: 'Boss', approver: { kind: 'supervisor' } }] });
+    const p = await process({ name: 'Return', guardedFields: ['amountMinor', 'stageId'], steps: [{ name: 'Boss', approver: { kind: 'supervisor' } }] });
     const deal = await newDeal(rep, 10_000);
     let r = (await submit(rep, p.id, deal.id)).json() as Request;
+    // The stage is guarded too: a move waits for the decision.
+    const [pipeline] = (await inject(rep, 'GET', '/api/v1/pipelines')).json().data as Array<{ stages: Array<{ id: string }> }>;
+    const moved = await inject(rep, 'POST', `/api/v1/deals/${deal.id}/move`, { version: deal.version, stageId: pipeline.stages[1].id });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().error.details.fields[0].field).toBe('stageId');
     r = (await decide(manager, r.id, 'return', 'add the discount')).json() as Request;
     expect(r.status).toBe('returned');
     expect(r.tasks[0]).toMatchObject({ status: 'returned', comment: 'add the discount' });

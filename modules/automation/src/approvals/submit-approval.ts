@@ -36,6 +36,13 @@ async function assertNoPending(ctx: Context, object: string, recordId: string): 
   if (pending) throw new AppError(APPROVAL_ERRORS.alreadyPending, { details: { requestId: pending.id } });
 }
 
+/** Two submissions of one record at once: the partial unique index on pending requests catches the second. */
+function pendingRace(error: unknown): never {
+  const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  if (code === '23505') throw new AppError(APPROVAL_ERRORS.alreadyPending);
+  throw error;
+}
+
 /** The submitter's choice must name an active member when a stage asks for it. */
 async function checkChosenApprover(ctx: Context, request: Pick<ApprovalRequestRow, 'process' | 'stages'>, chosen: string | null | undefined): Promise<void> {
   const steps = new Map(request.process.steps.map((s) => [s.id, s]));
@@ -81,7 +88,7 @@ export async function submitApproval(ctx: Context, body: TSubmitApprovalRequest,
       runId: origin?.runId ?? null, runStepId: origin?.stepId ?? null, idempotencyKey: origin?.idempotencyKey ?? null,
     }).returning();
     return (await start(tx, request, 0, input.comment, 'submitted')).id;
-  });
+  }).catch(pendingRace);
   return getApprovalRequest(ctx, id);
 }
 
@@ -109,6 +116,6 @@ export async function resubmitApproval(ctx: Context, id: string, input: { commen
       .where(and(eq(approvalRequests.workspaceId, tx.workspaceId), eq(approvalRequests.id, id)))
       .returning();
     await start(tx, row, from, input.comment, 'resubmitted');
-  });
+  }).catch(pendingRace);
   return getApprovalRequest(ctx, id);
 }

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TMoveDealRequest } from '@voyage/contracts';
-import { AppError, newId, translate, writeAudit, type Context } from '@voyage/kernel';
+import { AppError, assertFieldsUnlocked, newId, translate, writeAudit, type Context } from '@voyage/kernel';
 import { closeDealCompetitors } from './competitors/close-deal-competitors';
 import { dealActivity } from './deal-activity';
 import { resolveCloseReason } from './reasons/resolve-close-reason';
@@ -26,6 +26,8 @@ export async function moveDeal(ctx: Context, id: string, input: TMoveDealRequest
       throw new AppError('validation_failed', { details: { fields: [{ field: 'stageId', code: 'unknown', message: translate(tx.locale, 'sales.field.unknown_stage', { field: 'stageId' }) }] } });
     });
     if (stage.id === deal.stageId) return getDeal(tx, id);
+    // A stage guarded by a pending approval stays where it is (the status follows the stage).
+    await assertFieldsUnlocked(tx.db, tx.workspaceId, 'deal', id, stage.kind === deal.status ? ['stageId'] : ['stageId', 'status'], tx.locale);
     const name = stageLabel(stage, tx.locale);
     const missing = missingRequiredFields(stage.requiredFields, deal as unknown as Record<string, unknown>);
     if (missing.length) throw requiredFieldsError(tx, name, missing);

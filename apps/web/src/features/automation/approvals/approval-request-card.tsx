@@ -30,7 +30,8 @@ export function useApprovalRefresh() {
 function Stages({ request }: { request: TApprovalRequest }) {
   const { t } = useTranslation();
   const tasks = request.tasks.filter((x) => x.round === request.round);
-  const active = request.currentStage ?? (request.status === 'approved' ? request.stages.length : -1);
+  // Highlighted up to the last stage approved in this round.
+  const active = Math.max(-1, ...tasks.filter((x) => x.status === 'approved').map((x) => x.stageIndex));
   return (
     <Timeline active={active} bulletSize={18} lineWidth={2} data-testid="approval-stages">
       {request.stages.map((stage, i) => (
