@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, JsonInput, Paper, Stack, Text } from '@mantine/core';
 import { IconFlask } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -11,19 +11,23 @@ import { workflowsApi, type TCatalogObject, type TTestRunStep } from './workflow
 interface Props {
   workflowId: string;
   object: TCatalogObject | undefined;
+  /** Without a record (webhook, schedule, event triggers) the dry run takes a payload instead. */
+  withPayload: boolean;
   /** Unsaved changes are saved first, so the dry run follows what the designer shows. */
   beforeRun: () => Promise<boolean>;
   onSteps: (steps: TTestRunStep[] | null) => void;
 }
 
 /** A dry run on one record: the steps it would take and what each would do, without doing anything. */
-export function TestRunPanel({ workflowId, object, beforeRun, onSteps }: Props) {
+export function TestRunPanel({ workflowId, object, withPayload, beforeRun, onSteps }: Props) {
   const { t } = useTranslation();
   const [recordId, setRecordId] = useState<string | null>(null);
+  const [payloadText, setPayloadText] = useState('{}');
+  const payload = parsePayload(payloadText);
   const run = useMutation({
     mutationFn: async () => {
       if (!(await beforeRun())) return null;
-      return workflowsApi.testRun(workflowId, { recordId: recordId ?? undefined, useDraft: true });
+      return workflowsApi.testRun(workflowId, { recordId: recordId ?? undefined, payload: !object && withPayload ? payload ?? undefined : undefined, useDraft: true });
     },
     onSuccess: (result) => onSteps(result?.steps ?? null),
     onError: () => onSteps(null),
@@ -34,8 +38,10 @@ export function TestRunPanel({ workflowId, object, beforeRun, onSteps }: Props) 
       <Text size="xs" c="dimmed">{t('workflows.testRun.help')}</Text>
       {object
         ? <RecordSearchSelect object={object.key} label={t('workflows.testRun.record', { object: object.label })} value={recordId} onChange={(id) => { setRecordId(id); onSteps(null); run.reset(); }} />
-        : <Text size="sm" c="dimmed">{t('workflows.testRun.noObject')}</Text>}
-      <Button leftSection={<IconFlask size={16} />} onClick={() => run.mutate()} loading={run.isPending} disabled={Boolean(object) && !recordId} data-testid="wf-test-run-start">{t('workflows.testRun.start')}</Button>
+        : withPayload
+          ? <JsonInput label={t('workflows.testRun.payload')} autosize minRows={3} maxRows={12} value={payloadText} onChange={setPayloadText} error={payload ? undefined : t('workflows.testRun.payloadInvalid')} data-testid="wf-test-run-payload" />
+          : <Text size="sm" c="dimmed">{t('workflows.testRun.noObject')}</Text>}
+      <Button leftSection={<IconFlask size={16} />} onClick={() => run.mutate()} loading={run.isPending} disabled={object ? !recordId : withPayload && !payload} data-testid="wf-test-run-start">{t('workflows.testRun.start')}</Button>
       {run.isError && <Alert color="red" role="alert">{errorMessage(run.error)}</Alert>}
       {steps && steps.length === 0 && <Text size="sm" c="dimmed">{t('workflows.testRun.noSteps')}</Text>}
       {steps && steps.length > 0 && (
@@ -55,4 +61,14 @@ export function TestRunPanel({ workflowId, object, beforeRun, onSteps }: Props) 
       )}
     </Stack>
   );
+}
+
+/** The payload typed as a JSON object, or null while it is not one. */
+function parsePayload(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text || '{}');
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }

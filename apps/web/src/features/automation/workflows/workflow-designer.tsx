@@ -34,7 +34,7 @@ export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, deta
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [panel, setPanel] = useState<string | null>('step');
   const [testSteps, setTestSteps] = useState<TTestRunStep[] | null>(null);
-  const object = objectOf(graph);
+  const object = objectOf(graph, catalog);
   const objectInfo = catalogObject(catalog, object);
   const selected = graph.nodes.find((n) => n.id === selectedId) ?? null;
   const grouped = useMemo(() => issuesByNode(issues ?? []), [issues]);
@@ -111,7 +111,7 @@ export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, deta
                   : <Text size="sm" c="dimmed">{graph.nodes.length ? t('workflows.selectNode') : t('workflows.startWithTrigger')}</Text>}
               </Tabs.Panel>
               <Tabs.Panel value="test">
-                <TestRunPanel workflowId={workflow.id} object={objectInfo} beforeRun={ensureSaved} onSteps={setTestSteps} />
+                <TestRunPanel workflowId={workflow.id} object={objectInfo} withPayload={graph.nodes.some((n) => n.trigger?.kind === 'webhook' || n.trigger?.kind === 'event')} beforeRun={ensureSaved} onSteps={setTestSteps} />
               </Tabs.Panel>
               <Tabs.Panel value="settings">
                 <Stack gap="sm">

@@ -156,7 +156,7 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
           <Tooltip label={t('workflows.draftChangedHelp')} withinPortal><Badge variant="light" color="orange" data-testid="wf-draft-changed">{t('workflows.draftChanged')}</Badge></Tooltip>
         )}
         {dirty && <Badge variant="outline" color="gray" data-testid="wf-unsaved">{t('workflows.unsaved')}</Badge>}
-        {catalogObject(catalog, objectOf(graph)) && <Text size="xs" c="dimmed">{catalogObject(catalog, objectOf(graph))!.label}</Text>}
+        {catalogObject(catalog, objectOf(graph, catalog)) && <Text size="xs" c="dimmed">{catalogObject(catalog, objectOf(graph, catalog))!.label}</Text>}
       </Group>
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List mb="sm">
@@ -171,7 +171,7 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
           <RunsTab workflow={workflow} catalog={catalog} runId={search.run ?? null} />
         </Tabs.Panel>
       </Tabs>
-      {canRunManually && <ManualRunModal opened={manualOpen} onClose={() => setManualOpen(false)} workflow={workflow} object={catalogObject(catalog, trigger?.object)} />}
+      {canRunManually && <ManualRunModal opened={manualOpen} onClose={() => setManualOpen(false)} workflow={workflow} object={catalogObject(catalog, objectOf(graph, catalog))} />}
     </Stack>
   );
 }

@@ -7,6 +7,7 @@ import { emailTemplatesApi, type TCatalogActionField, type TCatalogField, type T
 import { DurationInput } from './duration-input';
 import { FieldValueInput } from './field-value-input';
 import { MergeFieldPicker } from './merge-field-picker';
+import { workspaceOptionsLoader } from './workspace-options';
 
 const combo = { withinPortal: true };
 
@@ -36,7 +37,7 @@ export function ActionForm({ node, catalog, fields, object, onChange, errors }: 
       {action.description && <Text size="xs" c="dimmed">{action.description}</Text>}
       {wrongObject && <Text size="xs" c="red">{t('workflows.actionWrongObject')}</Text>}
       {action.fields.map((field) => (
-        <ActionFieldInput key={field.key} field={field} value={input[field.key]} onChange={(v) => set(field.key, v)} error={errors[`input.${field.key}`]} fields={fields} catalog={catalog} object={object} nodeId={node.id} />
+        <ActionFieldInput key={field.key} field={field} value={input[field.key]} onChange={(v) => set(field.key, v)} error={errors[`input.${field.key}`]} fields={fields} catalog={catalog} object={object} nodeId={node.id} actionKey={action.key} />
       ))}
     </Stack>
   );
@@ -51,14 +52,17 @@ interface FieldProps {
   catalog: TWorkflowCatalog;
   object: string | null;
   nodeId: string;
+  actionKey: string;
 }
 
-function ActionFieldInput({ field, value, onChange, error, fields, catalog, object, nodeId }: FieldProps) {
+function ActionFieldInput({ field, value, onChange, error, fields, catalog, object, nodeId, actionKey }: FieldProps) {
   const { t } = useTranslation();
   const needsMembers = field.kind === 'user' || field.kind === 'users';
   const needsRoles = field.kind === 'role' || field.kind === 'roles';
   const members = useQuery({ queryKey: ['members', 'all'], queryFn: () => membersApi.list({ limit: 500 }), staleTime: 60_000, enabled: needsMembers });
   const roles = useQuery({ queryKey: ['roles'], queryFn: rolesApi.list, staleTime: 60_000, enabled: needsRoles });
+  const loadOptions = field.kind === 'select' ? workspaceOptionsLoader(actionKey, field.key) : undefined;
+  const workspaceOptions = useQuery({ queryKey: ['workflow-field-options', actionKey, field.key, object], queryFn: () => loadOptions!(object), enabled: Boolean(loadOptions), staleTime: 30_000 });
   const templates = useQuery({ queryKey: ['email-templates'], queryFn: emailTemplatesApi.list, staleTime: 30_000, enabled: field.kind === 'template' });
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
   const list = Array.isArray(value) ? value.map(String) : [];
@@ -79,7 +83,7 @@ function ActionFieldInput({ field, value, onChange, error, fields, catalog, obje
     case 'boolean':
       return <Switch {...common} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} />;
     case 'select':
-      return <Select {...common} data={field.options ?? []} value={text || null} onChange={(v) => onChange(v ?? undefined)} clearable={!field.required} comboboxProps={combo} />;
+      return <Select {...common} data={loadOptions ? workspaceOptions.data ?? [] : field.options ?? []} value={text || null} onChange={(v) => onChange(v ?? undefined)} clearable={!field.required} searchable={Boolean(loadOptions)} comboboxProps={combo} />;
     case 'user':
       return <Select {...common} data={memberOptions} value={text || null} onChange={(v) => onChange(v ?? undefined)} searchable clearable comboboxProps={combo} />;
     case 'users':

@@ -20,8 +20,11 @@ export function catalogRuleFields(fields: TCatalogField[]): RuleField[] {
   }));
 }
 
-export function objectOf(graph: { nodes: TWorkflowNode[] }): string | null {
-  return graph.nodes.find((n) => n.type === 'trigger')?.trigger?.object ?? null;
+/** The record kind the workflow works on: its trigger's object, or the object of the event it starts on (as the engine reads it). */
+export function objectOf(graph: { nodes: TWorkflowNode[] }, catalog: TWorkflowCatalog | undefined): string | null {
+  const trigger = graph.nodes.find((n) => n.type === 'trigger')?.trigger;
+  if (trigger?.kind === 'event') return (trigger.event && catalog?.events.find((e) => e.event === trigger.event)?.object) || null;
+  return trigger?.object ?? null;
 }
 
 export function catalogObject(catalog: TWorkflowCatalog | undefined, key: string | null | undefined) {
