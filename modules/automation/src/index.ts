@@ -6,6 +6,9 @@ import { engineJobs } from './engine/engine-jobs';
 import { workflowTriggerSubscriber } from './engine/trigger-subscriber';
 import { workflowRunRoutes } from './http/workflow-runs.routes';
 import { workflowRoutes } from './http/workflows.routes';
+import { automationActionEvents, automationActions } from './actions';
+import { emailTemplateRoutes } from './email-templates/email-templates.routes';
+import { workflowTemplateRoutes } from './templates/workflow-templates.routes';
 
 /*
  * Automation (A1–A4): the workflow engine every module's rules run on, its designer's API,
@@ -22,6 +25,11 @@ const automation: WorkflowDeclarations = { actions: [], events: [] };
 routes.push(approvalRoutes);
 automation.actions!.push(requestApprovalAction);
 automation.events!.push(...approvalEvents);
+
+// Actions, email templates with open tracking, and ready-made workflows.
+automation.actions!.push(...automationActions);
+automation.events!.push(...automationActionEvents);
+routes.push(emailTemplateRoutes, workflowTemplateRoutes);
 
 // Workflow engine (A1, A4): designer API, runs and webhooks, the trigger subscriber, the timer and clock jobs.
 routes.push(workflowRoutes, workflowRunRoutes);

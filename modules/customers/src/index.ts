@@ -22,6 +22,7 @@ import './tags/messages';
 import './imports/messages';
 import './merge/messages';
 import { registerCustomerRecordServices } from './record-services';
+import { customerAutomation } from './automation/record-sources';
 
 // Lets custom fields of any object link to accounts and contacts (record_link).
 registerRecordTable('account', { table: accounts, workspaceId: accounts.workspaceId, id: accounts.id, deletedAt: accounts.deletedAt, title: accounts.name, ownerId: accounts.ownerId });
@@ -45,6 +46,7 @@ export const customersModule = defineModule({
     await dataQualityRoutes(app);
   },
   subscribers: [timelineSubscriber],
+  automation: customerAutomation,
   jobs: [followUpReminderJob, runImportJob, buildExportJob, reclaimStaleRecordsJob, duplicateScanJob],
   nav: [
     { key: 'accounts', path: '/accounts', labels: { 'zh-CN': '客户公司', 'zh-TW': '客戶公司', en: 'Accounts' }, icon: 'building' },

@@ -13,6 +13,7 @@ import { leadRoutes } from './http/leads.routes';
 import { leads } from './db/leads';
 import './leads/lead-messages';
 import { forecastRoutes } from './http/forecast.routes';
+import { salesAutomation } from './automation';
 
 // The public pool's "no deal in N days" rule (customers module) reads deals through this.
 registerRelatedActivity('deal', dealActivitySource);
@@ -43,6 +44,7 @@ export const salesModule = defineModule({
   },
   subscribers: [dealMergeSubscriber, dealActivitySubscriber],
   jobs: [taskReminderJob, stalledDealsJob],
+  automation: salesAutomation,
   nav: [
     { key: 'leads', path: '/leads', labels: { 'zh-CN': '线索', 'zh-TW': '潛在客戶', en: 'Leads' }, icon: 'leads' },
     { key: 'deals', path: '/deals', labels: { 'zh-CN': '商机', 'zh-TW': '商機', en: 'Deals' }, icon: 'deals' },

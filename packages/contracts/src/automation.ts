@@ -214,3 +214,20 @@ export const AUTOMATION_EVENTS = {
   approvalReturned: 'automation.approval.returned',
   approvalWithdrawn: 'automation.approval.withdrawn',
 } as const;
+
+/** The merge fields an email template of a record kind may use, with labels, for the editor's picker. */
+export const ZEmailMergeFieldsQuery = z.object({ object: z.string().max(60).optional() });
+export const ZEmailMergeFieldsResponse = z.object({ data: z.array(z.object({ path: z.string(), label: z.string() })) });
+
+/**
+ * Installing a template (off, to review and publish). Every number is a setting with the
+ * requirement's default; `processId` is the approval process of the large-deal template
+ * (default: the workspace's only live deal process, if there is exactly one).
+ */
+export const ZInstallWorkflowTemplateRequest = z.object({
+  stallDays: z.number().int().min(1).max(365).optional(),
+  escalateAfterDays: z.number().int().min(1).max(365).optional(),
+  thresholdMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  openTimeoutHours: z.number().int().min(1).max(24 * 90).optional(),
+  processId: z.uuid().optional(),
+}).strict();

@@ -49,7 +49,12 @@ export async function setDealLines(ctx: Context, dealId: string, input: TSetDeal
     });
     await emitEvents(tx, {
       workspaceId: ctx.workspaceId, event: 'sales.deal.updated', actorUserId: ctx.actor.userId,
-      payload: { dealId, changes: ['lines', ...(amountMinor !== deal.amountMinor ? ['amountMinor'] : []), ...(hasLines !== deal.hasLines ? ['hasLines'] : [])], amountMinor, currency: deal.currency, hasLines, lineCount: priced.length },
+      payload: {
+        id: dealId, dealId, ownerId: deal.ownerId, amountMinor, currency: deal.currency, hasLines, lineCount: priced.length,
+        // Field → value, like every other updated event (workflow "field changed" triggers read them).
+        changes: { lines: priced.length, ...(amountMinor !== deal.amountMinor ? { amountMinor } : {}), ...(hasLines !== deal.hasLines ? { hasLines } : {}) },
+        previous: { lines: before.length, ...(amountMinor !== deal.amountMinor ? { amountMinor: deal.amountMinor } : {}), ...(hasLines !== deal.hasLines ? { hasLines: deal.hasLines } : {}) },
+      },
     });
     return dealLinesView(ctx, tx, after);
   });

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { TMoveDealRequest } from '@voyage/contracts';
-import { AppError, assertFieldsUnlocked, newId, translate, writeAudit, type Context } from '@voyage/kernel';
+import { DEAL_EVENTS, type TMoveDealRequest } from '@voyage/contracts';
+import { AppError, assertFieldsUnlocked, emitEvents, newId, translate, writeAudit, type Context } from '@voyage/kernel';
 import { closeDealCompetitors } from './competitors/close-deal-competitors';
 import { dealActivity } from './deal-activity';
 import { resolveCloseReason } from './reasons/resolve-close-reason';
@@ -55,6 +55,11 @@ export async function moveDeal(ctx: Context, id: string, input: TMoveDealRequest
     });
     const kind = stage.kind === 'won' ? 'won' : stage.kind === 'lost' ? 'lost' : 'stageChanged';
     await emitDealEvents(tx, [{ kind, deal: row, sourceId: historyId, fromStageId: deal.stageId, stageName: name, reason }]);
+    // Also as an update, so a workflow's "field changed" on stageId or status sees it like any other field.
+    await emitEvents(tx.db, {
+      workspaceId: tx.workspaceId, event: DEAL_EVENTS.updated, actorUserId: tx.actor.userId,
+      payload: { id, ownerId: row.ownerId, changes: { stageId: stage.id, status: stage.kind }, previous: { stageId: deal.stageId, status: deal.status } },
+    });
     return getDeal(tx, id);
   });
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { TUpdateDealRequest } from '@voyage/contracts';
-import { AppError, assertFieldsUnlocked, assertWritableFields, changedFieldNames, diffValues, translate, writeAudit, type Context } from '@voyage/kernel';
+import { DEAL_EVENTS } from '@voyage/contracts';
+import { AppError, assertFieldsUnlocked, assertWritableFields, changedFieldNames, diffValues, emitEvents, translate, writeAudit, type Context } from '@voyage/kernel';
 import { DEAL_ERRORS } from './deal-messages';
 import { dealContacts, deals } from '../db/pipelines';
 import { checkDealInput } from './check-deal-input';
@@ -36,6 +37,11 @@ export async function updateDeal(ctx: Context, id: string, input: TUpdateDealReq
     // Fields guarded by a pending approval stay as they are (the transaction rolls back).
     await assertFieldsUnlocked(tx.db, tx.workspaceId, 'deal', id, changedFieldNames(oldValues, newValues), tx.locale);
     await writeAudit(tx.db, { workspaceId: tx.workspaceId, action: 'update', object: 'deal', recordId: id, summary: current.name, oldValues, newValues, actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, requestId: tx.requestId, ip: tx.ip });
+    // Workflows' "field changed" triggers read which fields changed, and from what.
+    if (Object.keys(newValues).length) {
+      const ownerId = (changes.ownerId as string | null | undefined) ?? current.ownerId;
+      await emitEvents(tx.db, { workspaceId: tx.workspaceId, event: DEAL_EVENTS.updated, payload: { id, ownerId, changes: newValues, previous: oldValues }, actorUserId: tx.actor.userId });
+    }
     return getDeal(tx, id);
   });
 }

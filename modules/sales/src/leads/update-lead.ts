@@ -35,7 +35,7 @@ export async function updateLead(ctx: Context, id: string, input: TUpdateLeadReq
       .where(and(eq(leads.workspaceId, tx.workspaceId), eq(leads.id, id))).returning();
     const { oldValues, newValues } = diffValues(leadToWire(current), leadToWire(row));
     await writeAudit(tx.db, { workspaceId: tx.workspaceId, action: 'update', object: 'lead', recordId: id, summary: row.name, oldValues, newValues, actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, requestId: tx.requestId, ip: tx.ip });
-    await emitLeadEvents(tx, 'updated', [row]);
+    await emitLeadEvents(tx, 'updated', [row], { changes: newValues, previous: oldValues });
     return row;
   });
 }

@@ -10,8 +10,11 @@ import { tasksToWire } from './task-wire';
 
 const date = (v: string | null | undefined) => (v ? new Date(v) : null);
 
-/** Creates a task or meeting, assigned to the actor unless another member in scope is named. */
-export async function createTask(ctx: Context, input: TCreateTaskRequest, send: JobSender): Promise<TTask> {
+/**
+ * Creates a task or meeting, assigned to the actor unless another member in scope is named.
+ * `options.id` fixes the id (a workflow step derives it from its idempotency key, so it creates the task once).
+ */
+export async function createTask(ctx: Context, input: TCreateTaskRequest, send: JobSender, options: { id?: string } = {}): Promise<TTask> {
   assertCan(ctx.actor, 'task', 'create');
   assertWritableFields(ctx.actor, 'task', input);
   const state = {
@@ -22,7 +25,7 @@ export async function createTask(ctx: Context, input: TCreateTaskRequest, send: 
   return runInTransaction(ctx, async (tx) => {
     const now = new Date();
     const [row] = await tx.db.insert(tasks).values({
-      workspaceId: tx.workspaceId, id: newId(), ...state, title: input.title, description: input.description ?? null,
+      workspaceId: tx.workspaceId, id: options.id ?? newId(), ...state, title: input.title, description: input.description ?? null,
       priority: input.priority ?? 'normal', allDay: input.allDay ?? false, location: input.location ?? null, reminderAt: date(input.reminderAt),
       createdAt: now, updatedAt: now, createdBy: tx.actor.userId, updatedBy: tx.actor.userId,
     }).returning();

@@ -10,5 +10,7 @@ export async function recordTaskChange(tx: Context, row: TaskRow, action: keyof 
     actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, ip: tx.ip, requestId: tx.requestId,
   });
   const payload: TaskEventPayload = { id: row.id, kind: row.kind, ownerId: row.ownerId, relatedType: row.relatedType, relatedId: row.relatedId };
-  await emitEvents(tx.db, { workspaceId: tx.workspaceId, event: TASK_EVENTS[action], payload: { ...payload }, actorUserId: tx.actor.userId });
+  // An update carries what changed, and from what (workflow "field changed" triggers read it).
+  const changes = action === 'updated' && values.newValues ? { changes: values.newValues, previous: values.oldValues ?? {} } : {};
+  await emitEvents(tx.db, { workspaceId: tx.workspaceId, event: TASK_EVENTS[action], payload: { ...payload, ...changes }, actorUserId: tx.actor.userId });
 }
