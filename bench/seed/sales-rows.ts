@@ -124,7 +124,7 @@ export interface SalesEmit {
 }
 
 /** Deal columns that other sales work added after the first deals table: written only where the table has them. */
-export const OPTIONAL_DEAL_COLUMNS = ['forecast_category', 'close_reason_id', 'won_reason', 'last_activity_at', 'stage_entered_at', 'has_lines', 'lost_reason'] as const;
+export const OPTIONAL_DEAL_COLUMNS = ['forecast_category', 'close_reason_id', 'won_reason', 'last_activity_at', 'stage_entered_at', 'has_lines', 'lost_reason', 'reached_stage_ids'] as const;
 
 /**
  * Deals and tasks of one contact, as the sales module writes them: about one contact in five
@@ -192,7 +192,7 @@ export class SalesGenerator {
       probability: null, forecast_category: null, owner_id: c.ownerId, account_id: c.accountId, primary_contact_id: c.id, source: rng.weighted(SOURCES), has_lines: false,
       won_reason: won ? reason!.label : null, lost_reason: closed && !won ? reason!.label : null, close_reason_id: reason?.id ?? null,
       closed_at: closed ? new Date(end) : null, stage_entered_at: new Date(stageEntered), last_activity_at: new Date(lastActivity),
-      tags: [], custom: {}, created_at: new Date(created), updated_at: new Date(Math.max(lastActivity, stageEntered)), created_by: c.ownerId, updated_by: c.ownerId,
+      reached_stage_ids: path, tags: [], custom: {}, created_at: new Date(created), updated_at: new Date(Math.max(lastActivity, stageEntered)), created_by: c.ownerId, updated_by: c.ownerId,
     });
     return { id, fromMs: created, toMs: closed ? end : this.untilMs + 21 * DAY_MS };
   }
@@ -248,17 +248,28 @@ export async function loadSalesLinks(database: Database, workspaceId: string): P
 }
 
 /**
- * The kanban's column totals (deal_board_totals) are kept by a trigger on deals. The bulk load
- * switches it off and sums the loaded deals once afterwards, as the migration that added it did.
+ * Two triggers keep derived deal data: the kanban's column totals (deal_board_totals, on deals)
+ * and the stages each deal entered (deals.reached_stage_ids, on deal_stage_history). The bulk
+ * load switches them off: the generator writes reached_stage_ids itself, and the totals are
+ * summed once afterwards, as the migration that added them did. Returns what was paused.
  */
-export async function pauseDealBoardTotals(database: Database): Promise<boolean> {
-  if (!(await tableExists(database, 'deal_board_totals'))) return false;
-  await database.exec('alter table deals disable trigger deals_board_totals');
-  return true;
+export async function pauseSalesTriggers(database: Database): Promise<string[]> {
+  const paused: string[] = [];
+  for (const [table, trigger] of [['deals', 'deals_board_totals'], ['deal_stage_history', 'deal_stage_history_reached']] as const) {
+    const [found] = await database.query<{ n: number }>('select count(*)::int as n from pg_trigger where tgname = $1', [trigger]);
+    if (!found?.n) continue;
+    await database.exec(`alter table ${table} disable trigger ${trigger}`);
+    paused.push(`${table}.${trigger}`);
+  }
+  return paused;
 }
 
-export async function rebuildDealBoardTotals(database: Database, workspaceId: string): Promise<void> {
-  await database.exec('alter table deals enable trigger deals_board_totals');
+export async function resumeSalesTriggers(database: Database, workspaceId: string, paused: string[]): Promise<void> {
+  for (const name of paused) {
+    const [table, trigger] = name.split('.');
+    await database.exec(`alter table ${table} enable trigger ${trigger}`);
+  }
+  if (!paused.includes('deals.deals_board_totals')) return;
   await database.query('delete from deal_board_totals where workspace_id = $1', [workspaceId]);
   await database.query(
     `insert into deal_board_totals (workspace_id, pipeline_id, stage_id, owner_id, currency, deal_count, amount_minor)

@@ -7,7 +7,7 @@ import { NO_FOLLOW_UPS, TimelineGenerator } from './timeline-rows';
 import { companyProfile, CUSTOM_FIELDS, personProfile, pickRegion, type CompanyProfile } from './profiles';
 import { Random } from '../../modules/customers/src/demo/data/random';
 import { NOT_YET_SEEDED, SCALES, type Scale, type ScaleSize } from './scales';
-import { hasSalesTables, loadSalesLinks, OPTIONAL_DEAL_COLUMNS, pauseDealBoardTotals, prepareSales, rebuildDealBoardTotals, SalesGenerator, type SalesPlan } from './sales-rows';
+import { hasSalesTables, loadSalesLinks, OPTIONAL_DEAL_COLUMNS, pauseSalesTriggers, prepareSales, resumeSalesTriggers, SalesGenerator, type SalesPlan } from './sales-rows';
 
 export interface SeedScaleOptions {
   scale: Scale;
@@ -72,7 +72,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
 
   const hasCustomers = (await tableExists(database, 'accounts')) && (await tableExists(database, 'contacts'));
   const hasSales = hasCustomers && (await hasSalesTables(database));
-  let boardTotalsPaused = false;
+  let pausedTriggers: string[] = [];
   const objects = hasCustomers ? ['account', 'contact', ...(hasSales ? ['deal', 'lead'] : [])] : [];
   const { workspaceId, adminUserId, roleIds } = await time('workspace', () =>
     createWorkspace(database, { name: `Scale ${scale} (seed ${options.seed ?? 1})`, locale: LOCALE, objects, admin: { email: SCALE_ADMIN_EMAIL, name: '基准管理员', password: SCALE_ADMIN_PASSWORD } }),
@@ -150,7 +150,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
   let salesPlan: SalesPlan | undefined;
   if (hasSales) {
     salesPlan = await time('sales_setup', () => prepareSales(database, root.fork('pipelines'), workspaceId, adminUserId, since));
-    boardTotalsPaused = await pauseDealBoardTotals(database);
+    pausedTriggers = await pauseSalesTriggers(database);
     Object.assign(counts, salesPlan.counts);
   }
 
@@ -234,7 +234,7 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
   log(`contacts ${counts.contacts}, follow-ups ${counts.follow_ups ?? 0}, timeline entries ${counts.timeline_entries ?? 0} (${withTimeline} contacts with a history), deals ${counts.deals ?? 0} (stage history ${counts.deal_stage_history ?? 0}), tasks ${counts.tasks ?? 0} in ${timings.contacts} ms`);
   if (sales) {
     Object.assign(counts, await time('deal_links', () => loadSalesLinks(database, workspaceId)));
-    if (boardTotalsPaused) await time('deal_board_totals', () => rebuildDealBoardTotals(database, workspaceId));
+    await time('deal_triggers', () => resumeSalesTriggers(database, workspaceId, pausedTriggers));
     log(`deal stakeholders ${counts.deal_contacts}, meeting attendees ${counts.task_attendees} in ${timings.deal_links} ms`);
   }
 

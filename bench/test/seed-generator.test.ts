@@ -286,6 +286,11 @@ describe('seedScale: deals over two pipelines and tasks', () => {
       select pipeline_id, stage_id, coalesce(owner_id, '00000000-0000-0000-0000-000000000000') owner_id, currency, count(*)::bigint deal_count, sum(amount_minor)::bigint amount_minor from deals where workspace_id = $1 and deleted_at is null group by 1, 2, 3, 4
       except select pipeline_id, stage_id, owner_id, currency, deal_count, amount_minor from deal_board_totals where workspace_id = $1 and deal_count <> 0) missing`, [ws]);
     expect(totals.n).toBe(0);
+    // Each deal carries the stages its history entered, as the trigger keeps them.
+    const [reach] = await a.query<{ n: number }>(`select count(*)::int n from deals d
+      where d.workspace_id = $1 and array(select unnest(d.reached_stage_ids) order by 1) is distinct from
+        array(select distinct h.to_stage_id from deal_stage_history h where h.workspace_id = d.workspace_id and h.deal_id = d.id order by 1)`, [ws]);
+    expect(reach.n).toBe(0);
     const [kept] = await a.query<{ n: number }>('select count(*)::int n from deal_board_totals where workspace_id = $1', [ws]);
     expect(kept.n).toBeGreaterThan(10);
   });

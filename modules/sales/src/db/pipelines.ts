@@ -83,6 +83,12 @@ export const deals = pgTable('deals', {
   stalledEscalatedAt: tstz('stalled_escalated_at'),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+  /**
+   * Every stage the deal has entered (from its stage history, kept by a trigger on
+   * deal_stage_history): the funnel counts a deal as having reached a stage when this holds
+   * that stage or a later one, without reading the history (migration 0019).
+   */
+  reachedStageIds: uuid('reached_stage_ids').array().notNull().default(sql`'{}'::uuid[]`),
   ...recordColumns(),
 }, (t) => [
   primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -97,6 +103,12 @@ export const deals = pgTable('deals', {
   index('deals_close_idx').on(t.workspaceId, t.status, t.closeDate),
   index('deals_tags_gin').using('gin', t.workspaceId, t.tags),
   index('deals_custom_gin').using('gin', t.workspaceId, t.custom.op('jsonb_path_ops')),
+  // Sales performance: deals closed in a range and open pipeline per owner, read from the index
+  // alone; the funnel's cohort by creation date.
+  index('deals_closed_idx').on(t.workspaceId, t.closedAt, t.ownerId, t.status, t.currency, t.amountMinor, t.createdAt, t.pipelineId).where(sql`${t.deletedAt} is null and ${t.status} in ('won', 'lost')`),
+  index('deals_open_owner_idx').on(t.workspaceId, t.ownerId, t.currency, t.amountMinor, t.pipelineId).where(sql`${t.deletedAt} is null and ${t.status} = 'open'`),
+  index('deals_created_idx').on(t.workspaceId, t.pipelineId, t.createdAt),
+  index('deals_trashed_idx').on(t.workspaceId, t.id).where(sql`${t.deletedAt} is not null`),
 ]);
 
 /** Every stage change of a deal, with the time it spent in the stage it left. */
@@ -116,6 +128,8 @@ export const dealStageHistory = pgTable('deal_stage_history', {
   foreignKey({ columns: [t.workspaceId, t.dealId], foreignColumns: [deals.workspaceId, deals.id] }).onDelete('cascade'),
   index('deal_stage_history_deal_idx').on(t.workspaceId, t.dealId, t.changedAt),
   index('deal_stage_history_to_idx').on(t.workspaceId, t.toStageId, t.changedAt),
+  // Stage moves per person in a range (sales performance), from the index alone.
+  index('deal_stage_history_moves_idx').on(t.workspaceId, t.changedAt, t.changedBy, t.dealId, t.pipelineId).where(sql`${t.fromStageId} is not null`),
 ]);
 
 /** Stakeholders: contacts on a deal with their role (decision maker, influencer…). */

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { can, scopedWhere, type Context } from '@voyage/kernel';
+import { can, scopedWhere, visibleOwnerIds, type Context } from '@voyage/kernel';
 import { dealStageHistory, deals } from '../db/pipelines';
 import { tasks } from '../db/tasks';
 
@@ -49,10 +49,19 @@ export async function loadRepFigures(ctx: Context, filter: FigureFilter): Promis
     count: sql<number>`count(*)::int`,
     amount: sql<string>`coalesce(sum(${deals.amountMinor}) filter (where ${deals.currency} = ${filter.currency}), 0)::text`,
   }).from(deals).where(and(dealWhere, eq(deals.status, 'open'))).groupBy(deals.ownerId);
-  const moves = ctx.db.select({ userId: dealStageHistory.changedBy, count: sql<number>`count(*)::int` })
-    .from(dealStageHistory).innerJoin(deals, and(eq(deals.workspaceId, dealStageHistory.workspaceId), eq(deals.id, dealStageHistory.dealId)))
-    .where(and(dealWhere, sql`${dealStageHistory.fromStageId} is not null`, inRange(dealStageHistory.changedAt), filter.owners ? inArray(dealStageHistory.changedBy, filter.owners) : undefined))
-    .groupBy(dealStageHistory.changedBy);
+  // A reader who sees every deal counts moves off the history's own index, leaving out only
+  // trashed deals; otherwise each move's deal must be one the reader sees (and the filter's).
+  const seesAll = (await visibleOwnerIds(ctx.db, ctx.actor)) === 'all' && !filter.owners;
+  const h = dealStageHistory;
+  const moves = seesAll
+    ? ctx.db.select({ userId: h.changedBy, count: sql<number>`count(*)::int` }).from(h)
+      .where(and(eq(h.workspaceId, ctx.workspaceId), sql`${h.fromStageId} is not null`, inRange(h.changedAt), filter.pipelineId ? eq(h.pipelineId, filter.pipelineId) : undefined,
+        sql`not exists (select 1 from ${deals} where ${deals.workspaceId} = ${h.workspaceId} and ${deals.id} = ${h.dealId} and ${deals.deletedAt} is not null)`))
+      .groupBy(h.changedBy)
+    : ctx.db.select({ userId: h.changedBy, count: sql<number>`count(*)::int` })
+      .from(h).innerJoin(deals, and(eq(deals.workspaceId, h.workspaceId), eq(deals.id, h.dealId)))
+      .where(and(dealWhere, sql`${h.fromStageId} is not null`, inRange(h.changedAt), filter.owners ? inArray(h.changedBy, filter.owners) : undefined))
+      .groupBy(h.changedBy);
   // Tasks are their own object: a role without the right to read tasks sees no task counts.
   const done = can(ctx.actor, 'task', 'read')
     ? scopedWhere(ctx, tasks, 'task').then((taskScope) => ctx.db.select({ userId: tasks.ownerId, count: sql<number>`count(*)::int` }).from(tasks)

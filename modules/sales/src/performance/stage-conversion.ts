@@ -1,38 +1,40 @@
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { TFunnelStep, TPipeline } from '@voyage/contracts';
 import { scopedWhere, type Context } from '@voyage/kernel';
-import { dealStageHistory, deals, pipelineStages } from '../db/pipelines';
+import { deals } from '../db/pipelines';
 
-// Stands for "won" when ranking how far a deal got; above any stage position.
-const WON = 1_000_000;
 const rate = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
 
 /**
- * Stage conversion of one pipeline from the stage history. The cohort is the pipeline's
- * deals created in the range and visible to the reader. A deal counts as having reached a
- * stage when its history entered that stage or any later one (deals may skip stages), and
- * the won step when it entered a won stage; lost stages are not steps.
+ * Stage conversion of one pipeline. The cohort is the pipeline's deals created in the range and
+ * visible to the reader that have entered one of its open or won stages. A deal counts as having
+ * reached a stage when it entered that stage or any later one (deals may skip stages), and the
+ * won step when it entered a won stage; lost stages are not steps. Which stages a deal entered
+ * is kept on the deal (`reached_stage_ids`, from its stage history), so this is one pass over
+ * the cohort with one array test per step, whatever the length of the history.
  */
 export async function stageConversion(ctx: Context, pipeline: TPipeline, filter: { fromTs: SQL; toTs: SQL; owners?: string[] }, locale: string): Promise<{ cohort: number; steps: TFunnelStep[] }> {
   const scope = await scopedWhere(ctx, deals, 'deal');
-  const reach = sql<number>`max(case when ${pipelineStages.kind} = 'won' then ${WON} else ${pipelineStages.position} end)`;
-  const perDeal = ctx.db.select({ dealId: deals.id, reach: reach.as('reach') }).from(deals)
-    .innerJoin(dealStageHistory, and(eq(dealStageHistory.workspaceId, deals.workspaceId), eq(dealStageHistory.dealId, deals.id)))
-    .innerJoin(pipelineStages, and(eq(pipelineStages.workspaceId, dealStageHistory.workspaceId), eq(pipelineStages.id, dealStageHistory.toStageId), eq(pipelineStages.pipelineId, pipeline.id)))
-    .where(and(scope, eq(deals.pipelineId, pipeline.id), sql`${deals.createdAt} >= ${filter.fromTs} and ${deals.createdAt} < ${filter.toTs}`, sql`${pipelineStages.kind} <> 'lost'`, filter.owners ? inArray(deals.ownerId, filter.owners) : undefined))
-    .groupBy(deals.id).as('per_deal');
-  const rows = await ctx.db.select({ reach: perDeal.reach, count: sql<number>`count(*)::int` }).from(perDeal).groupBy(perDeal.reach);
-  const reachedAtLeast = (position: number) => rows.reduce((sum, r) => sum + (Number(r.reach) >= position ? Number(r.count) : 0), 0);
-  const cohort = rows.reduce((sum, r) => sum + Number(r.count), 0);
   const open = pipeline.stages.filter((s) => s.kind === 'open');
-  const wonStage = pipeline.stages.find((s) => s.kind === 'won');
+  const won = pipeline.stages.filter((s) => s.kind === 'won');
+  const wonStage = won[0];
+  const ids = (list: Array<{ id: string }>) => sql`array[${sql.join(list.map((s) => sql`${s.id}`), sql`, `)}]::uuid[]`;
+  const reached = (list: Array<{ id: string }>) => (list.length ? sql<number>`count(*) filter (where ${deals.reachedStageIds} && ${ids(list)})::int` : sql<number>`0`).mapWith(Number);
+  // Reaching a stage: it, a later open stage, or a won one.
+  const targets = [
+    ...open.map((s) => [...open.filter((o) => o.position >= s.position), ...won]),
+    won,
+  ];
+  const columns = Object.fromEntries([['cohort', reached([...open, ...won])], ...targets.map((t, i) => [`s${i}`, reached(t)])]) as Record<string, SQL<number>>;
+  const [row] = await ctx.db.select(columns).from(deals)
+    .where(and(scope, eq(deals.pipelineId, pipeline.id), sql`${deals.createdAt} >= ${filter.fromTs} and ${deals.createdAt} < ${filter.toTs}`, filter.owners ? inArray(deals.ownerId, filter.owners) : undefined));
   const steps = [
-    ...open.map((s) => ({ stageId: s.id, name: s.labels[locale] ?? s.name, kind: 'open' as const, reached: reachedAtLeast(s.position) })),
-    { stageId: null, name: wonStage ? wonStage.labels[locale] ?? wonStage.name : 'won', kind: 'won' as const, reached: reachedAtLeast(WON) },
+    ...open.map((s, i) => ({ stageId: s.id, name: s.labels[locale] ?? s.name, kind: 'open' as const, reached: Number(row[`s${i}`]) })),
+    { stageId: null, name: wonStage ? wonStage.labels[locale] ?? wonStage.name : 'won', kind: 'won' as const, reached: Number(row[`s${open.length}`]) },
   ];
   const first = steps[0]?.reached ?? 0;
   return {
-    cohort,
+    cohort: Number(row.cohort),
     steps: steps.map((s, i) => ({ ...s, conversionToNext: i + 1 < steps.length ? rate(steps[i + 1].reached, s.reached) : null, conversionFromFirst: rate(s.reached, first) })),
   };
 }
