@@ -96,7 +96,7 @@ describe('approval requests', () => {
     expect(locked.statusCode).toBe(422);
     expect(locked.json().error.code).toBe('records.locked');
     expect(locked.json().error.details.fields[0].field).toBe('amountMinor');
-    expect(locked.json().error.message).toContain('amountMinor');
+    expect(locked.json().error.message).toBe('Amount is locked while the record awaits approval.');
     const renamed = await inject(rep, 'PATCH', `/api/v1/deals/${deal.id}`, { version: deal.version, name: 'Large (renamed)' });
     expect(renamed.statusCode, renamed.body).toBe(200);
 
@@ -232,6 +232,25 @@ describe('approval requests', () => {
     expect(missing.json().error.details.fields[0].field).toBe('chosenApproverId');
     const r = (await submit(rep, p.id, deal.id, { chosenApproverId: viewerA.userId })).json() as Request;
     expect(pendingFor(r)).toEqual([viewerA.userId]);
+  });
+
+  it('locks guarded fields of an account too (the customers update path), and only while pending', async () => {
+    const created = await inject(rep, 'POST', '/api/v1/accounts', { name: 'Locked Co', industry: 'Retail' });
+    expect(created.statusCode, created.body).toBe(201);
+    const account = created.json() as { id: string; version: number };
+    const res = await inject(w.admin, 'POST', '/api/v1/approval-processes', { object: 'account', name: 'Key account', guardedFields: ['industry'], steps: [{ name: 'Boss', approver: { kind: 'supervisor' } }] });
+    expect(res.statusCode, res.body).toBe(201);
+    const r = (await inject(rep, 'POST', '/api/v1/approvals', { object: 'account', recordId: account.id })).json() as Request;
+    expect(r.status).toBe('pending');
+    const locked = await inject(rep, 'PATCH', `/api/v1/accounts/${account.id}?lang=zh-CN`, { version: account.version, industry: 'Energy' });
+    expect(locked.statusCode).toBe(422);
+    expect(locked.json().error.message).toBe('记录正在审批中，行业已锁定，不能修改。');
+    expect(locked.json().error.details.fields[0].field).toBe('industry');
+    const renamed = await inject(rep, 'PATCH', `/api/v1/accounts/${account.id}`, { version: account.version, name: 'Locked Co Ltd' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    await decide(manager, r.id, 'approve');
+    const after = await inject(rep, 'PATCH', `/api/v1/accounts/${account.id}`, { version: renamed.json().version, industry: 'Energy' });
+    expect(after.statusCode, after.body).toBe(200);
   });
 
   it("shows a record's panel only to who may read the record", async () => {

@@ -4,6 +4,7 @@ import { recordLocks } from '../db/schema';
 import { AppError, registerErrorCodes } from '../errors';
 import type { Locale } from '../i18n/locales';
 import { registerMessages, translate } from '../i18n/translate';
+import { workflowRecordSource } from '../automation/catalog';
 
 registerErrorCodes({ 'records.locked': 422 });
 registerMessages({
@@ -70,8 +71,10 @@ export async function assertRecordsUnlocked(db: Queryable, workspaceId: string, 
     const field = fields && change.fields.find((f) => fields.has(f));
     if (!field) continue;
     const path = `${change.path ?? ''}${field}`;
-    const message = translate(locale, 'errors.records.locked', { field });
-    throw new AppError('records.locked', { params: { field }, details: { fields: [{ field: path, code: 'locked', message }] } });
+    // Named as people know it, when the object's workflow catalogue entry has the field.
+    const name = workflowRecordSource(object)?.fields.find((f) => f.key === field)?.labels[locale] ?? field;
+    const message = translate(locale, 'errors.records.locked', { field: name });
+    throw new AppError('records.locked', { params: { field: name }, details: { fields: [{ field: path, code: 'locked', message }] } });
   }
 }
 
