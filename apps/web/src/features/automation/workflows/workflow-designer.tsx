@@ -5,7 +5,7 @@ import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TWorkflowCatalog, TWorkflowGraph, TWorkflowIssue, TWorkflowNode, TTestRunStep, TWorkflow } from './workflows-api';
 import { catalogObject, describeNode, objectOf } from './designer/catalog-fields';
-import { connect, issuesByNode, makeNode, outHandles, removeNodes, replaceNode, type NodeType } from './designer/graph-model';
+import { connect, issueNodeId, issuesByNode, makeNode, outHandles, removeNodes, replaceNode, type NodeType } from './designer/graph-model';
 import { NodePalette } from './designer/node-palette';
 import { NodePanel } from './designer/node-panel';
 import { marksFromPath } from './designer/path-marks';
@@ -74,7 +74,7 @@ export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, deta
         <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('workflows.issuesTitle', { count: issues.length })} data-testid="wf-issues">
           <Stack gap={2}>
             {issues.map((issue, i) => {
-              const nodeId = issue.nodeId ?? /^nodes\.([^.]+)/.exec(issue.path)?.[1] ?? null;
+              const nodeId = issueNodeId(issue);
               const node = nodeId ? graph.nodes.find((n) => n.id === nodeId) : undefined;
               return (
                 <Text key={i} size="sm" data-testid="wf-issue">
@@ -94,7 +94,7 @@ export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, deta
           </Grid.Col>
         )}
         <Grid.Col span={{ base: 12, md: readOnly ? 12 : 6, lg: 7 }}>
-          <WorkflowCanvas graph={graph} onChange={readOnly ? undefined : onGraphChange} selectedId={selectedId} onSelect={select} describe={describe} issues={nodeIssues} marks={marks} height={narrow ? 380 : 600} />
+          <WorkflowCanvas graph={graph} onChange={readOnly ? undefined : onGraphChange} selectedId={selectedId} onSelect={select} describe={describe} issues={nodeIssues} badEdges={grouped.edges} marks={marks} height={narrow ? 380 : 600} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: readOnly ? 12 : 4, lg: 3 }}>
           <Paper withBorder p="sm" radius="md">

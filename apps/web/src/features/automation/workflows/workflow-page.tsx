@@ -12,7 +12,7 @@ import { PageHeader } from '../../../components/page-header';
 import { QueryState } from '../../../components/query-state';
 import { RequireCapability } from '../../../components/require-capability';
 import { catalogObject, objectOf } from './designer/catalog-fields';
-import { sameGraph } from './designer/graph-model';
+import { issuesAfterEdit, sameGraph } from './designer/graph-model';
 import { ManualRunModal } from './runs/manual-run-modal';
 import { RunsTab } from './runs/runs-tab';
 import { WorkflowDesigner } from './workflow-designer';
@@ -53,6 +53,10 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
   const dirty = !sameGraph(graph, workflow.draft) || details.name !== workflow.name || details.description !== (workflow.description ?? '');
   const trigger = graph.nodes.find((n) => n.type === 'trigger')?.trigger;
 
+  const changeGraph = (next: TWorkflowGraph) => {
+    setIssues((current) => issuesAfterEdit(current, graph, next));
+    setGraph(next);
+  };
   const store = (saved: TWorkflow) => {
     client.setQueryData(workflowKey(saved.id), saved);
     void client.invalidateQueries({ queryKey: WORKFLOWS_KEY });
@@ -164,7 +168,7 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
           <Tabs.Tab value="runs" data-testid="wf-tab-runs">{t('workflows.tabs.runs')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="design">
-          <WorkflowDesigner workflow={workflow} catalog={catalog} graph={graph} onGraphChange={setGraph} details={details} onDetailsChange={setDetails}
+          <WorkflowDesigner workflow={workflow} catalog={catalog} graph={graph} onGraphChange={changeGraph} details={details} onDetailsChange={setDetails}
             issues={issues} conflict={conflict} onReload={() => void reload()} ensureSaved={save} />
         </Tabs.Panel>
         <Tabs.Panel value="runs">

@@ -79,16 +79,22 @@ export function replaceNode(graph: TWorkflowGraph, node: TWorkflowNode): TWorkfl
   };
 }
 
+/** The step a publish problem is about, from its node id or its `nodes.<id>…` path. */
+export const issueNodeId = (issue: TWorkflowIssue) => issue.nodeId ?? /^nodes\.([^.]+)/.exec(issue.path)?.[1] ?? null;
+
 /** Publish problems grouped by node; `graph` holds those about the whole graph or an edge. */
-export function issuesByNode(issues: TWorkflowIssue[]): { byNode: Map<string, TWorkflowIssue[]>; graph: TWorkflowIssue[] } {
+export function issuesByNode(issues: TWorkflowIssue[]): { byNode: Map<string, TWorkflowIssue[]>; edges: Set<string>; graph: TWorkflowIssue[] } {
   const byNode = new Map<string, TWorkflowIssue[]>();
+  const edges = new Set<string>();
   const graph: TWorkflowIssue[] = [];
   for (const issue of issues) {
-    const nodeId = issue.nodeId ?? /^nodes\.([^.]+)/.exec(issue.path)?.[1] ?? null;
+    const edgeId = /^edges\.(.+)$/.exec(issue.path)?.[1];
+    if (edgeId) edges.add(edgeId);
+    const nodeId = issueNodeId(issue);
     if (nodeId) byNode.set(nodeId, [...(byNode.get(nodeId) ?? []), issue]);
     else graph.push(issue);
   }
-  return { byNode, graph };
+  return { byNode, edges, graph };
 }
 
 /** Field errors of one node's form, keyed by what follows `nodes.<id>.` (`input.subject`, `trigger.field`…). */
@@ -100,3 +106,14 @@ export function nodeFieldErrors(issues: TWorkflowIssue[] | undefined, nodeId: st
 }
 
 export const sameGraph = (a: TWorkflowGraph, b: TWorkflowGraph) => JSON.stringify(a) === JSON.stringify(b);
+
+const settings = (node: TWorkflowGraph['nodes'][number] | undefined) => (node ? JSON.stringify({ ...node, position: undefined }) : null);
+
+/** The problems still standing after an edit: those of a step whose settings changed are dropped until the next check. */
+export function issuesAfterEdit(issues: TWorkflowIssue[] | null, before: TWorkflowGraph, after: TWorkflowGraph): TWorkflowIssue[] | null {
+  if (!issues) return issues;
+  return issues.filter((issue) => {
+    const id = issueNodeId(issue);
+    return !id || settings(before.nodes.find((n) => n.id === id)) === settings(after.nodes.find((n) => n.id === id));
+  });
+}

@@ -23,13 +23,15 @@ interface Props {
   onSelect?: (id: string | null) => void;
   describe: (node: TWorkflowGraph['nodes'][number]) => { title: string; subtitle: string | null };
   issues?: Map<string, string[]>;
+  /** Edges a publish problem names (`edges.<id>`): drawn red. */
+  badEdges?: Set<string>;
   marks?: CanvasMarks | null;
   height?: number | string;
   testId?: string;
 }
 
 /** The workflow graph on a React Flow canvas. Without `onChange` it is view-only (run history, phones). */
-export function WorkflowCanvas({ graph, onChange, selectedId = null, onSelect, describe, issues, marks, height = 560, testId = 'workflow-canvas' }: Props) {
+export function WorkflowCanvas({ graph, onChange, selectedId = null, onSelect, describe, issues, badEdges, marks, height = 560, testId = 'workflow-canvas' }: Props) {
   const { t } = useTranslation();
   const editable = Boolean(onChange);
   const nodes = useMemo<Array<Node<WorkflowNodeData>>>(() => graph.nodes.map((node) => {
@@ -48,6 +50,7 @@ export function WorkflowCanvas({ graph, onChange, selectedId = null, onSelect, d
     const source = graph.nodes.find((n) => n.id === e.source);
     const handle = source ? outHandles(source).find((h) => (h.id ?? undefined) === (e.sourceHandle ?? undefined)) : undefined;
     const taken = marks?.edges.has(e.id);
+    const bad = badEdges?.has(e.id);
     return {
       id: e.id,
       source: e.source,
@@ -56,9 +59,9 @@ export function WorkflowCanvas({ graph, onChange, selectedId = null, onSelect, d
       label: e.sourceHandle ? (handle?.labelKey ? t(handle.labelKey) : handle?.label ?? e.sourceHandle) : undefined,
       markerEnd: { type: MarkerType.ArrowClosed },
       animated: taken,
-      style: taken ? { stroke: 'var(--mantine-color-blue-6)', strokeWidth: 2.5 } : undefined,
+      style: bad ? { stroke: 'var(--mantine-color-red-6)', strokeWidth: 2.5 } : taken ? { stroke: 'var(--mantine-color-blue-6)', strokeWidth: 2.5 } : undefined,
     };
-  }), [graph.edges, graph.nodes, marks, t]);
+  }), [graph.edges, graph.nodes, marks, badEdges, t]);
 
   const onNodesChange = (changes: Array<NodeChange<Node<WorkflowNodeData>>>) => {
     for (const change of changes) if (change.type === 'select' && change.selected) onSelect?.(change.id);
