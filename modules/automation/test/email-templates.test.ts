@@ -49,7 +49,7 @@ describe('email templates', () => {
 
     expect((await call(w.admin, 'DELETE', `/api/v1/email-templates/${template.id}`)).statusCode).toBe(204);
     expect((await call(w.admin, 'GET', `/api/v1/email-templates/${template.id}`)).statusCode).toBe(404);
-    const audit = await q<{ action: string }>(`select action from audit_log where workspace_id = $1 and object = 'email_template' order by occurred_at`, [w.workspaceId]);
+    const audit = await q<{ action: string }>(`select action from audit_log where workspace_id = $1 and object = 'email_template' order by at, id`, [w.workspaceId]);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete']);
   });
 

@@ -40,7 +40,8 @@ const stalledDeal: WorkflowTemplate = {
       ['task', 2, 0, { type: 'action', action: 'sales.create_task', input: { title: taskTitle[locale], dueInDays: 1, priority: 'high', assignee: 'owner' } }],
       ['closed', 2, 1, end],
       ['wait', 3, 0, { type: 'wait', wait: { mode: 'duration', duration: { amount: s.escalateAfterDays, unit: 'days' } } }],
-      ['still_idle', 4, 0, { type: 'condition', rules: and({ field: 'status', operator: 'eq', value: 'open' }, { field: 'lastActivityAt', operator: 'more_than_days_ago', value: idleDays }) }],
+      // The follow-up task counts as activity on the deal (sales), so "still idle" is measured from it: nothing since for the escalation days.
+      ['still_idle', 4, 0, { type: 'condition', rules: and({ field: 'status', operator: 'eq', value: 'open' }, { field: 'lastActivityAt', operator: 'more_than_days_ago', value: s.escalateAfterDays }) }],
       ['notify_supervisor', 5, 0, { type: 'action', action: 'automation.notify', input: { supervisor: true, title: notifyTitle[locale], email: true } }],
       ['active_again', 5, 1, end],
     ], [
