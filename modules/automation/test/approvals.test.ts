@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTOMATION_EVENTS } from '@voyage/contracts';
 import { loadActor, schema, workflowAction, workflowEvent, type WorkflowActionContext } from '@voyage/kernel';
@@ -27,7 +27,7 @@ const submit = async (who: Who, processId: string, recordId: string, extra: Reco
 const decide = async (who: Who, id: string, decision: 'approve' | 'reject' | 'return', comment = '') => inject(who, 'POST', `/api/v1/approvals/${id}/decide`, { decision, comment });
 const pendingFor = (r: Request) => r.tasks.filter((t) => t.status === 'pending' && t.round === r.round).map((t) => t.approverId);
 const eventsOf = async (requestId: string) => (await w.t.database.db.select().from(schema.outbox)
-  .where(and(eq(schema.outbox.workspaceId, w.workspaceId), inArray(schema.outbox.event, Object.values(AUTOMATION_EVENTS)))))
+  .where(and(eq(schema.outbox.workspaceId, w.workspaceId), inArray(schema.outbox.event, Object.values(AUTOMATION_EVENTS)))).orderBy(asc(schema.outbox.occurredAt), asc(schema.outbox.id)))
   .filter((e) => (e.payload as { requestId?: string }).requestId === requestId)
   .map((e) => ({ event: e.event, ...(e.payload as Record<string, unknown>) }) as Record<string, unknown> & { event: string });
 
