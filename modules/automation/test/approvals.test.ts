@@ -118,6 +118,13 @@ describe('approval requests', () => {
     expect(r.history.map((h) => h.action)).toEqual(['submitted', 'approved', 'approved']);
     expect((await decide(director, r.id, 'approve')).statusCode).toBe(409);
 
+    // The inboxes: decided by the manager and the director, submitted by the rep; nobody else sees the request.
+    expect(((await inject(manager, 'GET', '/api/v1/approvals?box=done')).json().data as Request[]).map((x) => x.id)).toContain(r.id);
+    expect(((await inject(director, 'GET', '/api/v1/approvals?box=pending')).json().data as Request[]).map((x) => x.id)).not.toContain(r.id);
+    expect(((await inject(rep, 'GET', '/api/v1/approvals?box=submitted')).json().data as Request[]).map((x) => x.id)).toContain(r.id);
+    expect((await inject(rep, 'GET', `/api/v1/approvals/${r.id}`)).statusCode).toBe(200);
+    expect((await inject(outsider, 'GET', `/api/v1/approvals/${r.id}`)).statusCode).toBe(404);
+
     const after = (await inject(rep, 'GET', `/api/v1/deals/${deal.id}`)).json() as { version: number; probability: number };
     expect(after.probability).toBe(90);
     const unlocked = await inject(rep, 'PATCH', `/api/v1/deals/${deal.id}`, { version: after.version, amountMinor: 40_000_000 });
