@@ -6,8 +6,9 @@ import {
 } from '@voyage/kernel';
 import { workflowRuns, workflowSteps, workflowWaits, type WorkflowRunRow, type WorkflowStepRow } from '../db/workflows';
 import { MANAGE_WORKFLOWS } from './create-workflow';
-import { nextNodeId, nodeById } from './graph';
+import { nextNodeId, nodeById, triggerOf } from './graph';
 import { mergeText, recordsMatching } from './record-rules';
+import { runActionBatch } from './run-action-batch';
 import { waitDueAt } from './wait-due';
 import { workflowVersion } from './workflow-cache';
 import './engine-messages';
@@ -29,10 +30,12 @@ export interface RunnerOptions {
 
 /** Steps one run takes in a row before yielding to others (a long chain of actions continues next round). */
 const STEPS_PER_TURN = 50;
+/** Runs a worker takes at once (one batch transaction). */
+const RUNS_PER_BATCH = 50;
 
 /**
- * Advances every ready run (status running, ready_at <= now), oldest first, each step in its
- * own transaction. Returns how many steps ran. The engine job calls it after each timer sweep;
+ * Advances every ready run (status running, ready_at <= now), oldest first: through successful
+ * actions in batches (see run-action-batch.ts), otherwise each step in its own transaction. Returns how many steps ran. The engine job calls it after each timer sweep;
  * the bench calls it directly.
  */
 export async function processReadyRuns(options: RunnerOptions): Promise<{ runs: number; steps: number }> {
@@ -49,12 +52,23 @@ export async function processReadyRuns(options: RunnerOptions): Promise<{ runs: 
     if (ready.length === 0) break;
     let progressed = 0;
     let next = 0;
+    // Each worker takes a slice: the batch path advances runs through successful actions with
+    // a few set-based statements; the rest (and all of a slice whose batch failed) go step by step.
     const worker = async () => {
       while (next < ready.length) {
-        const run = ready[next++];
-        const taken = await advanceRun(options, caches, run.workspace_id, run.id, now);
-        if (taken > 0) progressed += 1;
-        steps += taken;
+        const slice = ready.slice(next, next + RUNS_PER_BATCH);
+        next += slice.length;
+        const fast = await runActionBatch(options, caches, slice, now);
+        if (fast) {
+          steps += fast.steps;
+          progressed += fast.advanced.size;
+        }
+        for (const run of slice) {
+          if (fast && fast.advanced.has(run.id) && !fast.stillReady.has(run.id)) continue;
+          const taken = await advanceRun(options, caches, run.workspace_id, run.id, now);
+          if (taken > 0 && !fast?.advanced.has(run.id)) progressed += 1;
+          steps += taken;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, ready.length) }, worker));
@@ -65,7 +79,7 @@ export async function processReadyRuns(options: RunnerOptions): Promise<{ runs: 
   return { runs, steps };
 }
 
-interface TurnCaches {
+export interface TurnCaches {
   actors: Map<string, Promise<Actor | null>>;
   locales: Map<string, Promise<Locale>>;
 }
@@ -74,9 +88,20 @@ type StepResult = 'continue' | 'stop';
 
 /** Runs the steps of one run until it waits, ends, fails, backs off, or used its turn. Returns steps taken. */
 export async function advanceRun(options: RunnerOptions, caches: TurnCaches, workspaceId: string, runId: string, now: Date): Promise<number> {
+  const begin = options.database.db;
   let taken = 0;
+  // Outputs of the run's steps, carried from step to step within the turn (read once otherwise).
+  const turn: Turn = { outputs: null };
   while (taken < STEPS_PER_TURN) {
-    const result = await options.database.db.transaction((tx) => runOneStep(options, caches, tx, workspaceId, runId, now));
+    let result: StepResult | 'busy';
+    try {
+      result = await begin.transaction((tx) => runOneStep(options, caches, tx, workspaceId, runId, now, turn));
+    } catch (error) {
+      if (!(error instanceof ActionFailed)) throw error;
+      // The action's transaction is gone with what it did; the failure is kept in a new one.
+      result = await begin.transaction((tx) => recordActionFailure(options, caches, tx, workspaceId, runId, now, error));
+      turn.outputs = null;
+    }
     if (result === 'busy') break;
     taken += 1;
     if (result === 'stop') break;
@@ -84,7 +109,19 @@ export async function advanceRun(options: RunnerOptions, caches: TurnCaches, wor
   return taken;
 }
 
-async function runOneStep(options: RunnerOptions, caches: TurnCaches, tx: Tx, workspaceId: string, runId: string, now: Date): Promise<StepResult | 'busy'> {
+interface Turn {
+  outputs: Record<string, Record<string, unknown>> | null;
+}
+
+/** An action threw: carries what the failure step records. */
+class ActionFailed extends Error {
+  constructor(readonly nodeId: string, readonly iteration: number, readonly attempt: number, readonly input: Record<string, unknown>, readonly failure: unknown) {
+    super('action failed');
+  }
+}
+
+/** Locks a ready run and loads its current step (null when the run is not there to advance). */
+async function claimRun(options: RunnerOptions, caches: TurnCaches, tx: Tx, workspaceId: string, runId: string, now: Date): Promise<Step | StepResult | 'busy'> {
   const [run] = await tx
     .select()
     .from(workflowRuns)
@@ -104,7 +141,13 @@ async function runOneStep(options: RunnerOptions, caches: TurnCaches, tx: Tx, wo
     .where(and(eq(workflowSteps.workspaceId, workspaceId), eq(workflowSteps.runId, runId), eq(workflowSteps.nodeId, node.id), eq(workflowSteps.iteration, run.currentIteration)));
   // Done before (a redelivery after the commit of this very step): only move on.
   if (existing?.status === 'completed') return advance(tx, run, version.graph, node, existing.outcome, now);
-  const step = { tx, run, node, existing, graph: version.graph, now, options, caches, runAsUserId: version.runAsUserId };
+  return { tx, run, node, existing, graph: version.graph, now, options, caches, runAsUserId: version.runAsUserId };
+}
+
+async function runOneStep(options: RunnerOptions, caches: TurnCaches, tx: Tx, workspaceId: string, runId: string, now: Date, turn: Turn): Promise<StepResult | 'busy'> {
+  const step = await claimRun(options, caches, tx, workspaceId, runId, now);
+  if (typeof step === 'string') return step;
+  const { run, node } = step;
   switch (node.type) {
     case 'end':
       await saveStep(step, { status: 'completed' });
@@ -116,9 +159,9 @@ async function runOneStep(options: RunnerOptions, caches: TurnCaches, tx: Tx, wo
     case 'wait':
       return waitStep(step);
     case 'action':
-      return actionStep(step);
+      return actionStep(step, turn);
     default:
-      return advance(tx, run, version.graph, node, null, now);
+      return advance(tx, run, step.graph, node, null, now);
   }
 }
 
@@ -241,7 +284,7 @@ export function correlationKeyFor(event: string, run: Pick<WorkflowRunRow, 'id' 
   return null;
 }
 
-async function actionStep(step: Step): Promise<StepResult> {
+async function actionStep(step: Step, turn: Turn): Promise<StepResult> {
   const { run, node, tx, now, options } = step;
   const action = node.action ? workflowAction(node.action) : undefined;
   if (!action) return failRun(step, { key: 'workflow.run.action_unknown', params: { action: node.action ?? '' } });
@@ -253,41 +296,54 @@ async function actionStep(step: Step): Promise<StepResult> {
   const locale = await localeOf(step);
   if (!parsed.success) return failRun(step, { key: 'workflow.run.step_failed', params: { step: node.label ?? action.labels[locale], message: parsed.error.message } });
   const attempt = (step.existing?.attempt ?? 0) + 1;
+  const input = parsed.data as Record<string, unknown>;
   const ctx: Context = { env: options.env, database: options.database, db: tx, workspaceId: run.workspaceId, actor: actor.actor, locale };
-  const steps = await earlierOutputs(tx, run);
+  turn.outputs ??= await earlierOutputs(step);
+  const steps = turn.outputs;
   const scope = { record: record.values, trigger: run.trigger, steps };
-  const started = Date.now();
+  const actx: WorkflowActionContext = {
+    ctx,
+    workflowId: run.workflowId,
+    runId: run.id,
+    stepId: node.id,
+    idempotencyKey: `${run.id}:${node.id}:${run.currentIteration}`,
+    record: run.object && run.recordId && record.values ? { object: run.object, id: run.recordId, values: record.values } : null,
+    trigger: run.trigger,
+    steps,
+    now,
+    jobs: options.send,
+    merge: (text) => mergeText(text, scope),
+  };
+  let output: Record<string, unknown>;
   try {
-    const output = await tx.transaction(async (savepoint) => {
-      const actx: WorkflowActionContext = {
-        ctx: { ...ctx, db: savepoint },
-        workflowId: run.workflowId,
-        runId: run.id,
-        stepId: node.id,
-        idempotencyKey: `${run.id}:${node.id}:${run.currentIteration}`,
-        record: run.object && run.recordId && record.values ? { object: run.object, id: run.recordId, values: record.values } : null,
-        trigger: run.trigger,
-        steps,
-        now,
-        jobs: options.send,
-        merge: (text) => mergeText(text, scope),
-      };
-      return withEventCause({ runId: run.id, depth: run.depth + 1 }, () => action.run(actx, parsed.data));
-    });
-    await saveStep(step, { status: 'completed', attempt, input: parsed.data as Record<string, unknown>, output, error: null, ...(step.existing ? {} : { startedAt: new Date(now.getTime() - (Date.now() - started)) }) });
-    return advance(tx, run, step.graph, node, null, now);
-  } catch (error) {
-    const message = errorMessage(error, locale);
-    // The record went away while the action ran: nothing to retry.
-    if (run.object && run.recordId && (await freshRecord(step)).missing) return failRun(step, { key: 'workflow.run.record_deleted' }, { attempt, input: parsed.data as Record<string, unknown> });
-    if (attempt <= options.env.WORKFLOW_STEP_RETRIES) {
-      const delay = options.env.WORKFLOW_RETRY_DELAY_SECONDS * 1000 * 2 ** (attempt - 1);
-      await saveStep(step, { status: 'running', attempt, input: parsed.data as Record<string, unknown>, error: message });
-      await tx.update(workflowRuns).set({ readyAt: new Date(now.getTime() + delay) }).where(and(eq(workflowRuns.workspaceId, run.workspaceId), eq(workflowRuns.id, run.id)));
-      return 'stop';
-    }
-    return failRun(step, { key: 'workflow.run.step_failed', params: { step: node.label ?? action.labels[locale], message } }, { attempt, input: parsed.data as Record<string, unknown> });
+    output = await withEventCause({ runId: run.id, depth: run.depth + 1 }, () => action.run(actx, parsed.data));
+  } catch (failure) {
+    throw new ActionFailed(node.id, run.currentIteration, attempt, input, failure);
   }
+  await saveStep(step, { status: 'completed', attempt, input, output, error: null });
+  steps[node.id] = output;
+  return advance(tx, run, step.graph, node, null, now);
+}
+
+/** A failed action: retried with backoff (the run waits until then), or the run fails when no retry is left. */
+async function recordActionFailure(options: RunnerOptions, caches: TurnCaches, tx: Tx, workspaceId: string, runId: string, now: Date, failed: ActionFailed): Promise<StepResult | 'busy'> {
+  const step = await claimRun(options, caches, tx, workspaceId, runId, now);
+  if (typeof step === 'string') return step;
+  const { run, node } = step;
+  if (node.id !== failed.nodeId || run.currentIteration !== failed.iteration) return 'stop';
+  const locale = await localeOf(step);
+  const message = errorMessage(failed.failure, locale);
+  const { attempt, input } = failed;
+  // The record went away while the action ran: nothing to retry.
+  if (run.object && run.recordId && (await freshRecord(step)).missing) return failRun(step, { key: 'workflow.run.record_deleted' }, { attempt, input });
+  if (attempt <= options.env.WORKFLOW_STEP_RETRIES) {
+    const delay = options.env.WORKFLOW_RETRY_DELAY_SECONDS * 1000 * 2 ** (attempt - 1);
+    await saveStep(step, { status: 'running', attempt, input, error: message });
+    await tx.update(workflowRuns).set({ readyAt: new Date(now.getTime() + delay) }).where(and(eq(workflowRuns.workspaceId, run.workspaceId), eq(workflowRuns.id, run.id)));
+    return 'stop';
+  }
+  const title = node.label ?? (node.action ? workflowAction(node.action)?.labels[locale] : undefined) ?? node.id;
+  return failRun(step, { key: 'workflow.run.step_failed', params: { step: title, message } }, { attempt, input });
 }
 
 function errorMessage(error: unknown, locale: Locale): string {
@@ -325,8 +381,12 @@ async function localeOf(step: Step): Promise<Locale> {
   return locale;
 }
 
-/** Outputs of the run's completed steps, by node id (the latest iteration wins). */
-async function earlierOutputs(tx: Tx, run: WorkflowRunRow): Promise<Record<string, Record<string, unknown>>> {
+/** Outputs of the run's completed steps, by node id (the latest iteration wins); no query when only the trigger ran before. */
+async function earlierOutputs(step: Step): Promise<Record<string, Record<string, unknown>>> {
+  const { run, tx, graph } = step;
+  const trigger = triggerOf(graph);
+  const visited = Object.keys(run.visits);
+  if (trigger && visited.length <= 2 && run.currentIteration === 0 && visited.every((id) => id === trigger.id || id === run.currentNodeId)) return { [trigger.id]: run.trigger };
   const rows = await tx
     .select({ nodeId: workflowSteps.nodeId, output: workflowSteps.output })
     .from(workflowSteps)

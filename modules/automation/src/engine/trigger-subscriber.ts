@@ -109,4 +109,8 @@ export const workflowTriggerSubscriber: ModuleSubscriber = {
   async handle(ctx, event) {
     await startRunsForEvents(ctx.db, ctx.env, ctx.workspaceId, [event]);
   },
+  // A round of events in one transaction: one loop-cap query and one insert for all their runs.
+  async handleBatch(ctx, events) {
+    await startRunsForEvents(ctx.db, ctx.env, ctx.workspaceId, events);
+  },
 };

@@ -81,8 +81,9 @@ export class OutboxDispatcher {
       if (rows.length === 0) break;
       events += rows.length;
       const done: OutboxRow[] = [];
+      const batched = await this.deliverBatches(rows, locales);
       for (const row of rows) {
-        const failed = await this.deliverAll(row, locales);
+        const failed = await this.deliverAll(row, locales, batched);
         if (failed.length === 0) done.push(row);
         else {
           failures += failed.length;
@@ -146,8 +147,48 @@ export class OutboxDispatcher {
     return matching.filter((_, i) => active[i]);
   }
 
-  private async deliverAll(row: OutboxRow, locales: Map<string, Locale>): Promise<string[]> {
-    const subscribers = await this.applicable(row);
+  /**
+   * Subscribers with `handleBatch` get a round's events per workspace at once, in one
+   * transaction with their delivery rows. Returns `<event id>\u0000<subscriber>` of the
+   * deliveries done; the rest (a failed batch) go one by one through `deliverAll`.
+   */
+  private async deliverBatches(rows: OutboxRow[], locales: Map<string, Locale>): Promise<Set<string>> {
+    const done = new Set<string>();
+    for (const subscriber of this.subscribers().filter((s) => s.handleBatch)) {
+      const byWorkspace = new Map<string, OutboxRow[]>();
+      for (const row of rows) {
+        if (!subscriberMatches(subscriber, row.event)) continue;
+        if (this.options.isActive && !(await this.options.isActive(row.workspaceId, subscriber))) continue;
+        byWorkspace.set(row.workspaceId, [...(byWorkspace.get(row.workspaceId) ?? []), row]);
+      }
+      for (const [workspaceId, group] of byWorkspace) {
+        try {
+          await this.deliverBatch(workspaceId, group, subscriber, await this.localeOf(workspaceId, locales));
+          for (const row of group) done.add(`${row.id}\u0000${subscriber.name}`);
+        } catch (error) {
+          this.options.logger?.error({ err: error, subscriber: subscriber.name, events: group.length }, 'batch delivery failed; delivering one by one');
+        }
+      }
+    }
+    return done;
+  }
+
+  private async deliverBatch(workspaceId: string, group: OutboxRow[], subscriber: ModuleSubscriber, locale: Locale): Promise<void> {
+    const { env, database } = this.options;
+    await database.db.transaction(async (tx) => {
+      const claimed = await tx
+        .insert(eventDeliveries)
+        .values(group.map((row) => ({ workspaceId, eventId: row.id, subscriber: subscriber.name })))
+        .onConflictDoNothing()
+        .returning({ eventId: eventDeliveries.eventId });
+      const fresh = new Set(claimed.map((c) => c.eventId));
+      const events = group.filter((row) => fresh.has(row.id)).map(toEvent);
+      if (events.length) await subscriber.handleBatch!({ env, database, db: tx, workspaceId, locale }, events);
+    });
+  }
+
+  private async deliverAll(row: OutboxRow, locales: Map<string, Locale>, batched: Set<string> = new Set()): Promise<string[]> {
+    const subscribers = (await this.applicable(row)).filter((s) => !batched.has(`${row.id}\u0000${s.name}`));
     if (subscribers.length === 0) return [];
     const event = toEvent(row);
     const locale = await this.localeOf(row.workspaceId, locales);

@@ -13,6 +13,12 @@ export interface ModuleSubscriber {
   /** Event names it handles. */
   events: string[];
   handle(ctx: SystemContext, event: DomainEvent): Promise<void>;
+  /**
+   * Optional: handles many events of one workspace in one transaction (the dispatcher claims
+   * their delivery rows in bulk and passes only the ones not handled before). When it throws,
+   * the dispatcher falls back to `handle` for each event, so one bad event does not hold up the rest.
+   */
+  handleBatch?(ctx: SystemContext, events: DomainEvent[]): Promise<void>;
   /** The module it belongs to, set by the registry's owner; a switched-off module's subscribers do not run. */
   module?: string;
 }
