@@ -153,6 +153,13 @@ describe('lead import', () => {
     expect(noName.statusCode).toBe(400);
     expect(noName.json().error.details.fields[0].field).toBe('name');
     expect((await upload(w.admin, Buffer.from('Name\n'))).statusCode).toBe(422);
+    // A stray quote or a file that is not text: a translated 422, not a server error.
+    const quote = await w.t.app.inject({ method: 'POST', url: '/api/v1/leads/import?fileName=bad.csv&lang=zh-CN', headers: { ...w.admin.headers, 'content-type': 'text/csv' }, payload: Buffer.from('Name,Company\n"Jane,Acme\nBob,Beta\n') });
+    expect(quote.statusCode).toBe(422);
+    expect(quote.json().error.message).toContain('第 2 行');
+    const binary = await upload(w.admin, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]));
+    expect(binary.statusCode).toBe(422);
+    expect(binary.json().error.message).toContain('not a CSV text file');
     const viewer = await w.member('viewer', 'Viewer 2');
     expect((await upload(viewer, Buffer.from('Name\nX\n'))).statusCode).toBe(403);
   });

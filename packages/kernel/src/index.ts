@@ -54,3 +54,5 @@ export * from './search/global-search';
 export * from './files/file-storage';
 export * from './automation/catalog';
 export * from './automation/record-values';
+export * from './text/decode-text';
+export * from './text/parse-csv';

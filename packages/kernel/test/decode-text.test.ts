@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { decodeTextStream, detectEncoding } from '../src/imports/decode-text';
+import { decodeTextStream, detectEncoding } from '../src/text/decode-text';
 
 async function text(stream: Readable): Promise<string> {
   let out = '';

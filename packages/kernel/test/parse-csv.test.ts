@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv } from '../src/imports/parse-csv';
+import { CsvError, parseCsv } from '../src/text/parse-csv';
 
 /** Rows of `text` fed to the reader in chunks of `size` characters (chunk edges fall anywhere). */
 async function rowsOf(text: string, size = text.length || 1): Promise<string[][]> {

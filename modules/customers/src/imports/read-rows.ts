@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
-import { decodeTextStream } from './decode-text';
-import { parseCsv } from './parse-csv';
+import { decodeTextStream, parseCsv } from '@voyage/kernel';
 
 export type ImportFormat = 'csv' | 'xlsx';
 

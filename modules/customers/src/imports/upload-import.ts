@@ -1,8 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { TImportUploadResponse } from '@voyage/contracts';
-import { AppError, assertCan, assertScope, loadCustomFieldDefs, newId, translate, type Context, fileStorage } from '@voyage/kernel';
-import { NotTextError } from './decode-text';
-import { CsvError } from './parse-csv';
+import { AppError, assertCan, assertScope, CsvError, loadCustomFieldDefs, newId, NotTextError, translate, type Context, fileStorage } from '@voyage/kernel';
 import { imports } from '../db/imports';
 import { importFields, suggestMapping, type ImportObject } from './import-fields';
 import { importFileKey, toImportView } from './load-import';

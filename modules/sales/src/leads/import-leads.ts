@@ -1,6 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import type { TCreateLeadRequest, TLeadImportResult } from '@voyage/contracts';
-import { AppError, assertCan, newId, runInTransaction, translate, type Context } from '@voyage/kernel';
+import { AppError, assertCan, CsvError, detectEncoding, newId, NotTextError, parseCsv, runInTransaction, translate, type Context, type TextEncoding } from '@voyage/kernel';
 import { leadImports } from '../db/leads';
 import { createLeads } from './create-leads';
 import { IMPORT_FIELDS, mapHeaders, sizeOf, sourceOf, type ImportField } from './lead-import-columns';
@@ -9,13 +8,28 @@ import { normalizeLeadContact, phoneRegionOf } from './normalize-lead';
 
 type RowError = TLeadImportResult['errors'][number];
 
-/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GB18030 (a superset of GBK). */
-export function decodeCsv(bytes: Buffer): { text: string; encoding: 'utf-8' | 'gb18030' } {
+/**
+ * The rows of a CSV file in UTF-8, UTF-16 or GBK/GB18030 (Excel's default for Chinese CSV),
+ * read by the kernel's reader the contact import uses; a file that is not text or not CSV is a
+ * 422 saying which (with the line of a stray quote).
+ */
+async function readCsv(file: Buffer): Promise<{ records: string[][]; encoding: string }> {
+  let encoding: TextEncoding;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+    encoding = detectEncoding(file.subarray(0, 64 * 1024));
+  } catch (error) {
+    if (error instanceof NotTextError) throw new AppError(LEAD_ERRORS.importNotText);
+    throw error;
   }
+  const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(file);
+  const records: string[][] = [];
+  try {
+    for await (const rows of parseCsv((async function* () { yield text; })())) records.push(...rows);
+  } catch (error) {
+    if (error instanceof CsvError) throw new AppError(LEAD_ERRORS.importBadCsv, { params: { line: error.line } });
+    throw error;
+  }
+  return { records, encoding };
 }
 
 /** Import results as the API shows them. */
@@ -30,8 +44,7 @@ export function importToWire(row: typeof leadImports.$inferSelect): TLeadImportR
  */
 export async function importLeads(ctx: Context, file: Buffer, fileName: string | null): Promise<TLeadImportResult> {
   assertCan(ctx.actor, 'lead', 'create');
-  const { text, encoding } = decodeCsv(file);
-  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  const { records, encoding } = await readCsv(file);
   if (records.length < 2) throw new AppError(LEAD_ERRORS.importEmpty);
   const fields = mapHeaders(records[0]);
   if (!fields.includes('name')) {

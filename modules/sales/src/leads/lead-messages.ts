@@ -7,13 +7,15 @@ export const LEAD_ERRORS = {
   reasonRequired: 'sales.lead_reason_required',
   converted: 'sales.lead_converted_locked',
   importEmpty: 'sales.lead_import_empty',
+  importNotText: 'sales.lead_import_not_text',
+  importBadCsv: 'sales.lead_import_bad_csv',
   importUndone: 'sales.lead_import_undone',
   ruleInvalid: 'sales.lead_rule_invalid',
 } as const;
 
 registerErrorCodes({
   [LEAD_ERRORS.alreadyConverted]: 409, [LEAD_ERRORS.notConvertible]: 422, [LEAD_ERRORS.reasonRequired]: 422,
-  [LEAD_ERRORS.converted]: 422, [LEAD_ERRORS.importEmpty]: 422, [LEAD_ERRORS.importUndone]: 409, [LEAD_ERRORS.ruleInvalid]: 400,
+  [LEAD_ERRORS.converted]: 422, [LEAD_ERRORS.importEmpty]: 422, [LEAD_ERRORS.importNotText]: 422, [LEAD_ERRORS.importBadCsv]: 422, [LEAD_ERRORS.importUndone]: 409, [LEAD_ERRORS.ruleInvalid]: 400,
 });
 
 registerMessages({
@@ -23,6 +25,8 @@ registerMessages({
     'errors.sales.lead_reason_required': 'Give a reason to disqualify the lead',
     'errors.sales.lead_converted_locked': 'A converted lead cannot be changed',
     'errors.sales.lead_import_empty': 'The file has no rows to import',
+    'errors.sales.lead_import_not_text': 'The file is not a CSV text file (UTF-8, UTF-16 or GBK). Is it a spreadsheet saved under a .csv name?',
+    'errors.sales.lead_import_bad_csv': 'The file cannot be read as CSV: a quote is not closed or misplaced on line {line}.',
     'errors.sales.lead_import_undone': 'This import was already undone',
     'errors.sales.lead_rule_invalid': '{field} is required for this kind of rule',
     'sales.field.invalid_email': '{field} is not a valid email address',
@@ -36,6 +40,8 @@ registerMessages({
     'errors.sales.lead_reason_required': '判定线索无效需要填写原因',
     'errors.sales.lead_converted_locked': '已转化的线索不能再修改',
     'errors.sales.lead_import_empty': '文件中没有可导入的行',
+    'errors.sales.lead_import_not_text': '该文件不是 CSV 文本文件（UTF-8、UTF-16 或 GBK）。是否把表格改成了 .csv 后缀？',
+    'errors.sales.lead_import_bad_csv': '无法作为 CSV 读取：第 {line} 行的引号未闭合或位置不对。',
     'errors.sales.lead_import_undone': '此次导入已经撤销',
     'errors.sales.lead_rule_invalid': '此类规则必须填写 {field}',
     'sales.field.invalid_email': '{field} 不是有效的邮箱地址',
@@ -49,6 +55,8 @@ registerMessages({
     'errors.sales.lead_reason_required': '判定潛在客戶無效需要填寫原因',
     'errors.sales.lead_converted_locked': '已轉換的潛在客戶不能再修改',
     'errors.sales.lead_import_empty': '檔案中沒有可匯入的列',
+    'errors.sales.lead_import_not_text': '該檔案不是 CSV 文字檔（UTF-8、UTF-16 或 GBK）。是否把試算表改成了 .csv 副檔名？',
+    'errors.sales.lead_import_bad_csv': '無法作為 CSV 讀取：第 {line} 行的引號未閉合或位置不對。',
     'errors.sales.lead_import_undone': '此次匯入已經復原',
     'errors.sales.lead_rule_invalid': '此類規則必須填寫 {field}',
     'sales.field.invalid_email': '{field} 不是有效的電子郵件地址',
