@@ -118,6 +118,7 @@ const settingsChildren = [
   settingsPage('/lead-assignment', () => import('../features/sales/leads/lead-assignment-rules-page'), 'LeadAssignmentRulesPage'),
   settingsPage('/pipelines', () => import('../features/sales/deals/pipelines-settings-page'), 'PipelinesSettingsPage'),
   settingsPage('/approval-processes', () => import('../features/automation/approvals/approval-processes-page'), 'ApprovalProcessesPage'),
+  settingsPage('/email-templates', () => import('../features/automation/email-templates/email-templates-page'), 'EmailTemplatesPage'),
   settingsPage('/api-keys', () => import('../features/settings/api-keys-page'), 'ApiKeysPage'),
   settingsPage('/audit', () => import('../features/settings/audit-page'), 'AuditPage'),
   settingsPage('/mail', () => import('../features/settings/mail-page'), 'MailPage'),

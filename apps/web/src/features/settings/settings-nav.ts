@@ -22,6 +22,7 @@ export const SETTINGS_ITEMS: SettingsItem[] = [
   { path: '/settings/lead-assignment', labelKey: 'leads.rules.title', icon: IconArrowsShuffle, capability: 'settings.custom_fields', group: 'customisation' },
   { path: '/settings/pipelines', labelKey: 'deals.settings.title', icon: IconApps, capability: 'settings.modules', group: 'customisation' },
   { path: '/settings/approval-processes', labelKey: 'approvals.settingsNav', icon: IconChecklist, capability: 'automation.manage', group: 'customisation' },
+  { path: '/settings/email-templates', labelKey: 'emailTemplates.settingsNav', icon: IconMail, capability: 'automation.manage', group: 'customisation' },
   { path: '/settings/api-keys', labelKey: 'settings.apiKeys', icon: IconKey, capability: 'settings.api_keys', group: 'system' },
   { path: '/settings/audit', labelKey: 'settings.audit', icon: IconHistory, capability: 'audit.read', group: 'system' },
   { path: '/settings/mail', labelKey: 'settings.mail', icon: IconMail, capability: 'settings.mail', group: 'system' },
