@@ -140,4 +140,27 @@ describe('durable waits and time triggers', () => {
     expect((await calls(w)).map((c) => c.note).filter((n) => n.startsWith('standup'))).toEqual(['standup 2031-03-17T01:00:00.000Z', 'standup 2031-03-21T01:00:00.000Z']);
     expect((await runsOf(cronId))).toHaveLength(2);
   });
+
+  it('starts on a catalogue event for its record, and waits until a date field of the record', async () => {
+    const graph: TWorkflowGraph = {
+      nodes: [
+        { id: 't', type: 'trigger', position: { x: 0, y: 0 }, trigger: { kind: 'event', event: THING_EVENTS.pinged } },
+        { id: 'w', type: 'wait', position: { x: 0, y: 0 }, wait: { mode: 'until', until: { field: 'dueOn', offsetDays: -1 } } },
+        { id: 'a', type: 'action', position: { x: 0, y: 0 }, action: 'test.record', input: { note: 'day before {{name}}' } },
+      ],
+      edges: [{ id: 'e1', source: 't', target: 'w' }, { id: 'e2', source: 'w', target: 'a' }],
+    };
+    const id = await liveWorkflow(w, graph, 'Pinged');
+    const thing = await createThing(t.database, w.workspaceId, { name: 'Dated', dueOn: '2032-05-10' });
+    await t.database.db.transaction((tx) => emitEvents(tx, { workspaceId: w.workspaceId, event: THING_EVENTS.pinged, payload: { id: thing } }));
+    await tick(new Date());
+    const [run] = await runsOf(id);
+    expect(run).toMatchObject({ status: 'waiting', record_id: thing });
+    expect(run.waiting_until!.toISOString()).toBe('2032-05-09T00:00:00.000Z');
+    await tick(new Date('2032-05-08T23:00:00Z'));
+    expect((await runsOf(id))[0].status).toBe('waiting');
+    await tick(new Date('2032-05-09T00:00:01Z'));
+    expect((await runsOf(id))[0].status).toBe('completed');
+    expect((await calls(w)).map((c) => c.note)).toContain('day before Dated');
+  });
 });
