@@ -135,7 +135,7 @@ describe('approval requests', () => {
     expect(events[1]).toMatchObject({ requestId: r.id, object: 'deal', recordId: deal.id, processId: p.id, outcome: 'approved' });
     const audit = await w.t.database.db.select({ action: schema.auditLog.action }).from(schema.auditLog)
       .where(and(eq(schema.auditLog.workspaceId, w.workspaceId), eq(schema.auditLog.recordId, deal.id)));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['approval_submitted', 'approval_approved']));
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['approval_submitted', 'approval_step_approved', 'approval_approved']));
     const notes = await w.t.database.db.select({ userId: schema.notifications.userId, link: schema.notifications.link }).from(schema.notifications)
       .where(and(eq(schema.notifications.workspaceId, w.workspaceId), eq(schema.notifications.kind, 'approval_pending')));
     expect(notes).toEqual(expect.arrayContaining([{ userId: manager.userId, link: `/approvals/${r.id}` }, { userId: director.userId, link: `/approvals/${r.id}` }]));

@@ -30,32 +30,38 @@ async function timelineSubjects(ctx: Context, object: string, recordId: string):
   return subjects;
 }
 
+/** What a step of a request is called on the audit log and the timeline. */
+export type ApprovalTrailKind = ApprovalOutcome | 'step_approved';
+
 /**
  * What every step of a request leaves behind, in the caller's transaction: the outbox event
- * workflows react to, the audit entry, and an entry on the timeline of the record's account
- * and contact. `key` makes the timeline entry unique (a history row id).
+ * workflows react to (outcomes only, not a stage approved on the way), the audit entry, and an
+ * entry on the timeline of the record's account and contact. `key` makes the timeline entry unique.
  */
-export async function recordApprovalOutcome(ctx: Context, request: ApprovalRequestRow, outcome: ApprovalOutcome, key: string, comment: string): Promise<void> {
-  const payload: TApprovalEventPayload = {
-    requestId: request.id, object: request.object, recordId: request.recordId, processId: request.processId, outcome,
-    ...(request.runId ? { runId: request.runId } : {}), ...(request.runStepId ? { stepId: request.runStepId } : {}),
-  };
+export async function recordApprovalOutcome(ctx: Context, request: ApprovalRequestRow, kind: ApprovalTrailKind, key: string, comment: string, stage: string | null = null): Promise<void> {
   const title = await recordTitle(ctx, request.object, request.recordId);
-  const events: EmitInput[] = [{ workspaceId: ctx.workspaceId, event: EVENT_OF[outcome], payload, actorUserId: ctx.actor.userId }];
+  const events: EmitInput[] = [];
+  if (kind !== 'step_approved') {
+    const payload: TApprovalEventPayload = {
+      requestId: request.id, object: request.object, recordId: request.recordId, processId: request.processId, outcome: kind,
+      ...(request.runId ? { runId: request.runId } : {}), ...(request.runStepId ? { stepId: request.runStepId } : {}),
+    };
+    events.push({ workspaceId: ctx.workspaceId, event: EVENT_OF[kind], payload, actorUserId: ctx.actor.userId });
+  }
   for (const s of await timelineSubjects(ctx, request.object, request.recordId)) {
     const entry: TTimelineAppendEvent = {
-      subjectType: s.type, subjectId: s.id, kind: `approval_${outcome}`,
-      title: { key: `automation.approvals.timeline.${outcome}`, params: { record: title, process: request.process.name } },
+      subjectType: s.type, subjectId: s.id, kind: `approval_${kind}`,
+      title: { key: `automation.approvals.timeline.${kind}`, params: { record: title, process: request.process.name, step: stage ?? '' } },
       body: comment || null,
       data: { requestId: request.id, object: request.object, recordId: request.recordId, processId: request.processId },
       sourceId: `approval:${key}:${s.id}`,
     };
     events.push({ workspaceId: ctx.workspaceId, event: CUSTOMERS_TIMELINE_APPEND, payload: entry, actorUserId: ctx.actor.userId });
   }
-  await emitEvents(ctx.db, events);
+  if (events.length) await emitEvents(ctx.db, events);
   await writeAudit(ctx.db, {
-    workspaceId: ctx.workspaceId, action: `approval_${outcome}`, object: request.object, recordId: request.recordId, summary: `${request.process.name}: ${title}`,
-    newValues: { requestId: request.id, status: request.status, round: request.round, stage: request.currentStage, comment },
+    workspaceId: ctx.workspaceId, action: `approval_${kind}`, object: request.object, recordId: request.recordId, summary: `${request.process.name}: ${title}`,
+    newValues: { requestId: request.id, status: request.status, round: request.round, stage: stage ?? request.currentStage, comment },
     actorUserId: ctx.actor.userId, actorApiKeyId: ctx.actor.apiKey?.id, requestId: ctx.requestId, ip: ctx.ip,
   });
 }

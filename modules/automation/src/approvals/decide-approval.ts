@@ -3,6 +3,7 @@ import type { TApprovalRequest } from '@voyage/contracts';
 import { AppError, runInTransaction, translate, type Context } from '@voyage/kernel';
 import { approvalTasks, type ApprovalRequestRow } from '../db/approvals';
 import { activateStages, addHistory, finishRequest } from './approval-flow';
+import { recordApprovalOutcome } from './approval-effects';
 import { APPROVAL_ERRORS } from './approval-messages';
 import { getApprovalRequest, loadRequest } from './approval-views';
 
@@ -29,7 +30,7 @@ export async function decideApproval(ctx: Context, id: string, input: { decision
     const now = new Date();
     await tx.db.update(approvalTasks).set({ status: TASK_STATUS[input.decision], comment: input.comment, decidedAt: now })
       .where(and(stageTasks, eq(approvalTasks.approverId, tx.actor.userId), eq(approvalTasks.status, 'pending')));
-    await addHistory(tx, request, TASK_STATUS[input.decision], input.comment, stage);
+    const historyId = await addHistory(tx, request, TASK_STATUS[input.decision], input.comment, stage);
     if (input.decision !== 'approve') {
       await finishRequest(tx, request, TASK_STATUS[input.decision], stage, input.comment);
       return;
@@ -40,6 +41,8 @@ export async function decideApproval(ctx: Context, id: string, input: { decision
       const waiting = await tx.db.select({ id: approvalTasks.id }).from(approvalTasks).where(and(stageTasks, eq(approvalTasks.status, 'pending'), ne(approvalTasks.approverId, tx.actor.userId)));
       if (waiting.length > 0) return;
     }
+    // A stage approved on the way: on the audit log and the timeline; the request's event comes with its outcome.
+    if (stage + 1 < request.stages.length) await recordApprovalOutcome(tx, request, 'step_approved', historyId, input.comment, request.stages[stage].name);
     await activateStages(tx, request, stage + 1, input.comment);
   });
   return getApprovalRequest(ctx, id);
