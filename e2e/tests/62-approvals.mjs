@@ -64,6 +64,7 @@ test('approvals: an admin builds a process, a deal is submitted, the manager app
   await modal.waitFor({ state: 'hidden' });
   await waitFor(async () => ((await panel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'pending' ? true : null), STEP_TIMEOUT_MS, 'the panel showing the request pending');
   expect((await panel.getByTestId('approval-locked-fields').innerText()).includes('Amount'), 'the panel shows the amount locked');
+  await page.getByTestId('locked-amountMinor').waitFor();
   const record = await apiFromPage(page, 'GET', `/approvals/records/deal/${deal.id}`);
   expect(record.latest?.status === 'pending' && record.latest.processName === processName, 'the API has the request pending');
   const refused = await page.evaluate(async ({ id, version }) => {
@@ -95,6 +96,7 @@ test('approvals: an admin builds a process, a deal is submitted, the manager app
   await waitFor(async () => ((await approverPanel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'approved' ? true : null), STEP_TIMEOUT_MS, 'the deal page showing the request approved');
   expect((await approverPanel.innerText()).includes('Approved, go ahead'), 'the panel shows his comment');
   expect(await approverPanel.getByTestId('approval-locked-fields').count() === 0, 'no field is locked any more');
+  expect(await approverPage.getByTestId('locked-amountMinor').count() === 0, 'the amount shows no lock any more');
   await shoot(approverPage, 'approvals-deal-approved');
   // The amount edit was refused on purpose (422); nothing else may have gone wrong.
   const unexpected = errors.filter((e) => !e.includes('status of 422'));

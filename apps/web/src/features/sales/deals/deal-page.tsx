@@ -13,6 +13,7 @@ import { DealLinesEditor } from '../products/deal-lines-editor';
 import { DealCompetitorsCard, StakeholdersCard } from './deal-people-cards';
 import { CloseDealModal, type CloseChoice } from './close-deal-modal';
 import { ApprovalPanel } from '../../automation/approvals/approval-panel';
+import { LockedMark } from '../../automation/approvals/locked-mark';
 
 /** Seconds as the largest sensible unit: 3 d, 5 h, 12 min. */
 function duration(seconds: number, t: (key: string, o?: Record<string, unknown>) => string): string {
@@ -77,9 +78,9 @@ export function DealPage() {
           )}
           <Card withBorder>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {field(t('deals.amount'), typeof d.amountMinor === 'number' ? formatMoney(d.amountMinor, d.currency ?? 'CNY') : '***')}
-              {field(t('deals.closeDate'), d.closeDate ? formatDate(d.closeDate) : null)}
-              {field(t('deals.probability'), d.probability == null ? null : `${String(d.probability)}%`)}
+              {field(t('deals.amount'), <>{typeof d.amountMinor === 'number' ? formatMoney(d.amountMinor, d.currency ?? 'CNY') : '***'}<LockedMark object="deal" recordId={id} field="amountMinor" /></>)}
+              {field(t('deals.closeDate'), d.closeDate ? <>{formatDate(d.closeDate)}<LockedMark object="deal" recordId={id} field="closeDate" /></> : null)}
+              {field(t('deals.probability'), d.probability == null ? null : <>{`${String(d.probability)}%`}<LockedMark object="deal" recordId={id} field="probability" /></>)}
               {field(t('deals.account'), d.accountId ? <Anchor component={Link} to={`/accounts/${d.accountId}`}>{t('deals.open')}</Anchor> : null)}
               {field(t('deals.forecastCategory'), d.forecastCategory ? t(`deals.forecast.${d.forecastCategory}`) : null)}
               {field(t('deals.reason'), reasonText || null)}
