@@ -12,7 +12,7 @@ const beta = defineModule({
   labels: labels('Beta'),
   dependsOn: ['alpha'],
   enabledByDefault: false,
-  nav: [{ key: 'beta-home', path: '/beta', labels: labels('Beta home') }],
+  nav: [{ key: 'beta-home', path: '/beta', labels: labels('Beta home') }, { key: 'beta-admin', path: '/beta/admin', labels: labels('Beta admin'), capability: 'settings.modules' }],
   routes: (app: FastifyInstance) => {
     app.get('/api/v1/test-beta', { config: { module: 'beta' } }, async () => ({ ok: true }));
   },
@@ -44,6 +44,9 @@ describe('module switches (P1)', () => {
     expect(byKey.beta).toMatchObject({ enabled: false, dependsOn: ['alpha'], nav: [{ key: 'beta-home', path: '/beta', icon: null, labels: labels('Beta home') }] });
     const core = res.json().data.filter((m: { core: boolean }) => m.core);
     for (const m of core) expect(m.enabled).toBe(true);
+    // A nav item that needs a capability shows only to those who have it.
+    const adminView = Object.fromEntries((await call(admin, 'GET', '/api/v1/modules')).json().data.map((m: { key: string }) => [m.key, m]));
+    expect(adminView.beta.nav.map((n: { key: string }) => n.key)).toEqual(['beta-home', 'beta-admin']);
   });
 
   it('needs settings.modules to switch (403)', async () => {

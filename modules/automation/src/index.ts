@@ -48,7 +48,7 @@ export const automationModule = defineModule({
   jobs,
   automation,
   nav: [
-    { key: 'workflows', path: '/automation/workflows', labels: { 'zh-CN': '工作流', 'zh-TW': '工作流程', en: 'Workflows' }, icon: 'workflows' },
+    { key: 'workflows', path: '/automation/workflows', labels: { 'zh-CN': '工作流', 'zh-TW': '工作流程', en: 'Workflows' }, icon: 'workflows', capability: 'automation.manage' },
     { key: 'approvals', path: '/approvals', labels: { 'zh-CN': '我的审批', 'zh-TW': '我的審批', en: 'My approvals' }, icon: 'approvals' },
   ],
 });

@@ -28,6 +28,8 @@ export interface ModuleNavItem {
   path: string;
   labels: Record<Locale, string>;
   icon?: string;
+  /** Shown only to members with this capability (the page itself checks it too). */
+  capability?: string;
 }
 
 export interface ModuleDefinition {
