@@ -2,11 +2,7 @@ import { loadActor, newId, workflowAction, workflowRecordSource, type Context, t
 import type { World } from '@voyage/testing';
 import { mergeText } from '../src/engine/record-rules';
 
-type Who = { headers: Record<string, string> };
-export function api(w: World) {
-  return (who: Who, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
-    w.t.app.inject({ method, url, headers: { ...who.headers, 'accept-language': 'en' }, payload: payload as never });
-}
+export { api } from './engine-fixtures';
 
 /**
  * Runs (or describes) a catalogue action the way the engine does: as `userId`, in one

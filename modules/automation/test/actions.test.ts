@@ -120,6 +120,16 @@ describe('assign_owner', () => {
     expect((await runAction(w, { action: 'automation.assign_owner', input: { mode: 'rule', rules, fallbackUserId: pool[1] }, object: 'contact', recordId: prospect.id })).output.ownerId).toBe(pool[1]);
     const none = await errorOf(runAction(w, { action: 'automation.assign_owner', input: { mode: 'rule', rules }, object: 'contact', recordId: prospect.id }));
     expect(none?.code).toBe('automation.action.no_owner');
+
+    // A rule naming a field the object does not have is refused at publish, naming it.
+    const draft = { nodes: [
+      { id: 't', type: 'trigger', position: { x: 0, y: 0 }, trigger: { kind: 'record_created', object: 'contact' } },
+      { id: 'assign', type: 'action', position: { x: 0, y: 100 }, action: 'automation.assign_owner', input: { mode: 'rule', rules: [{ rules: { op: 'and', rules: [{ field: 'ghost', operator: 'eq', value: 1 }] }, userId: pool[0] }] } },
+    ], edges: [{ id: 'e', source: 't', target: 'assign' }] };
+    const wf = (await call(w.admin, 'POST', '/api/v1/workflows', { name: 'Assign by rule', draft })).json();
+    const published = await call(w.admin, 'POST', `/api/v1/workflows/${wf.id}/publish`, { version: wf.version });
+    expect(published.statusCode).toBe(422);
+    expect(published.json().error.details.issues.map((i: { path: string }) => i.path)).toEqual(['nodes.assign.input.rules.0.rules.rules.0.field']);
   });
 });
 

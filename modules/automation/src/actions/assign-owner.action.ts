@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ZWorkflowRuleGroup } from '@voyage/contracts';
-import { AppError, compileRuleGroup, loadCustomFieldDefs, localized, schema, translate, workflowRecordSource, type RuleGroup, type WorkflowActionContext, type WorkflowActionDefinition } from '@voyage/kernel';
+import { AppError, compileRuleGroup, loadCustomFieldDefs, localized, schema, translate, workflowRecordSource, type FieldIssue, type RuleGroup, type WorkflowActionContext, type WorkflowActionDefinition } from '@voyage/kernel';
 import { roundRobinState } from '../db/action-state';
 import { usersById } from '../email-templates/merge-fields';
 import { ACTION_ERRORS } from './action-messages';
@@ -95,6 +95,22 @@ export const assignOwnerAction: WorkflowActionDefinition<TAssignOwnerInput> = {
     { key: 'fallbackUserId', kind: 'user', labels: localized('无规则匹配时', '無規則符合時', 'When no rule matches') },
   ],
   input: ZAssignOwnerInput,
+  /** Rules are compiled against the object at publish, so a bad field or operator is named then, not at run time. */
+  async check(ctx, input, object) {
+    const source = object ? workflowRecordSource(object) : undefined;
+    if (input.mode !== 'rule' || !source || !object) return [];
+    const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, object);
+    return (input.rules ?? []).flatMap((rule, i) => {
+      try {
+        compileRuleGroup(source.list, rule.rules as RuleGroup, { defs, locale: ctx.locale, actor: ctx.actor, object, path: `rules.${i}.rules.rules` });
+        return [];
+      } catch (error) {
+        const fields = error instanceof AppError ? (error.details as { fields?: FieldIssue[] } | undefined)?.fields : undefined;
+        if (!fields) throw error;
+        return fields;
+      }
+    });
+  },
   async describe(actx, input) {
     const record = requireRecord(actx);
     const ownerId = await chooseOwner(actx, record, input, false);
