@@ -1,5 +1,5 @@
 // Approvals journey (issue 6, A3): the admin builds an approval process in Settings (a step for the
-// east sales manager 李俊, the deal amount locked while pending); a deal owned by his rep is
+// east sales manager 李俊 when the amount is above 500,000.00, the deal amount locked while pending); a deal owned by his rep is
 // submitted from its page, which then shows the request pending and the amount locked (an amount
 // edit is refused through the API); 李俊 signs in, approves it from "My approvals" with a comment,
 // and sees it approved on the deal page. Each screen is checked against the API.
@@ -37,6 +37,12 @@ test('approvals: an admin builds a process, a deal is submitted, the manager app
   await drawer.getByLabel('Step name').fill('Sales manager');
   await choose(page, 'Approver', 'A named user');
   await choose(page, 'User', approver.name);
+  // Only for large deals: amount above 500,000.00 (in minor units), with the segments rule builder.
+  await drawer.getByRole('switch', { name: 'Only when the record matches' }).check({ force: true });
+  await drawer.getByRole('button', { name: 'Condition', exact: true }).click();
+  await choose(page, 'Field', 'Amount');
+  await choose(page, 'Operator', 'after / more than');
+  await drawer.getByLabel('Value', { exact: true }).fill('50000000');
   await pick(drawer, 'Locked fields').click();
   await page.getByRole('option', { name: 'Amount', exact: true }).click();
   await page.keyboard.press('Escape');
@@ -49,6 +55,8 @@ test('approvals: an admin builds a process, a deal is submitted, the manager app
   expect(process, 'the process is saved');
   expect(process.steps.length === 1 && process.steps[0].approver.kind === 'user' && process.steps[0].approver.userId === approver.userId, `one step for 李俊 (${JSON.stringify(process.steps)})`);
   expect(process.guardedFields.join() === 'amountMinor', `the amount is guarded (${process.guardedFields.join()})`);
+  const rule = process.steps[0].condition?.rules[0];
+  expect(rule?.field === 'amountMinor' && rule.operator === 'gt' && rule.value === 50_000_000, `the step applies above 500,000.00 (${JSON.stringify(process.steps[0].condition)})`);
   await shoot(page, 'approvals-process');
 
   // A deal of his rep, submitted from its page.

@@ -78,7 +78,7 @@ export function ApprovalProcessEditor({ process, objects, onClose }: { process: 
         <Text fw={600}>{t('approvals.steps')}</Text>
         <Text size="xs" c="dimmed">{t('approvals.stepsHelp')}</Text>
         {steps.map((step, i) => (
-          <ApprovalStepEditor key={i} step={step} object={object} index={i} count={steps.length} fields={catalogRuleFields(fields)} errors={errors}
+          <ApprovalStepEditor key={i} step={step} object={object} moneyFields={fields.filter((f) => f.kind === 'money').map((f) => f.label).join(', ')} index={i} count={steps.length} fields={catalogRuleFields(fields)} errors={errors}
             members={(members.data?.data ?? []).filter((m) => m.status === 'active').map((m) => ({ value: m.userId, label: m.name }))}
             roles={(roles.data?.data ?? []).map((r) => ({ value: r.id, label: r.name }))}
             onChange={(next) => setSteps(steps.map((s, j) => (j === i ? next : s)))} onMove={(by) => move(i, by)} onRemove={() => setSteps(steps.filter((_, j) => j !== i))} />

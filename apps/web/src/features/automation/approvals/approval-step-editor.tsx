@@ -9,6 +9,8 @@ import type { TApprovalStepInput } from './approvals-api';
 interface Props {
   step: TApprovalStepInput;
   object: string;
+  /** Labels of the object's money fields, compared in minor units. */
+  moneyFields?: string;
   index: number;
   count: number;
   fields: RuleField[];
@@ -23,7 +25,7 @@ interface Props {
 const combo = { withinPortal: true };
 
 /** One step of a process: its name, who approves, and the condition under which it applies. */
-export function ApprovalStepEditor({ step, object, index, count, fields, members, roles, errors, onChange, onMove, onRemove }: Props) {
+export function ApprovalStepEditor({ step, object, moneyFields, index, count, fields, members, roles, errors, onChange, onMove, onRemove }: Props) {
   const { t } = useTranslation();
   const e = (key: string) => errors[`steps.${index}.${key}`];
   const approver = step.approver;
@@ -55,7 +57,10 @@ export function ApprovalStepEditor({ step, object, index, count, fields, members
         <Switch label={t('approvals.onlyWhen')} checked={Boolean(step.condition)} disabled={fields.length === 0}
           onChange={(ev) => onChange({ ...step, condition: ev.currentTarget.checked ? { op: 'and', rules: [] } : null })} />
         {Boolean(step.condition) && fields.length > 0 && (
-          <WorkflowRulesEditor object={object} group={step.condition as TWorkflowRuleGroup} fields={fields} errors={conditionErrors} onChange={(g) => onChange({ ...step, condition: g })} />
+          <>
+            <WorkflowRulesEditor object={object} group={step.condition as TWorkflowRuleGroup} fields={fields} errors={conditionErrors} onChange={(g) => onChange({ ...step, condition: g })} />
+            {moneyFields && <Text size="xs" c="dimmed">{t('approvals.moneyHelp', { fields: moneyFields })}</Text>}
+          </>
         )}
       </Stack>
     </Paper>
