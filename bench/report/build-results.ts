@@ -6,6 +6,7 @@ import { BENCH_TAG } from '../seed/profiles';
 import type { Scale } from '../seed/scales';
 import type { CustomerMeasurements } from '../scenarios/customer-suite';
 import { boardPath, FORECAST_PATH, LEADERBOARD_PATH, STATISTICAL_PATH, type SalesMeasurements } from '../scenarios/sales-suite';
+import { WORKFLOW_BENCH_TAG, type WorkflowMeasurements } from '../scenarios/workflow-suite';
 import { judge, type Measurement, type ScenarioResult, type Target } from './results';
 
 const TARGETS = {
@@ -20,12 +21,13 @@ const TARGETS = {
   leaderboard: { text: '< 200 ms, PostgreSQL, 1,000,000 contacts and 200,000 deals (issue 5; judged on p95)', stat: 'p95', op: '<', limit: 200, appliesTo: { database: 'postgres', scale: '1m' } },
   forecast: { text: '< 300 ms for a quarter, PostgreSQL, 1,000,000 contacts and 200,000 deals (issue 5; judged on p95)', stat: 'p95', op: '<', limit: 300, appliesTo: { database: 'postgres', scale: '1m' } },
   import: { text: '≥ 15,000 rows/s with duplicate detection on email, PostgreSQL, 1,000,000 contacts (issue 4)', stat: 'median', op: '>=', limit: 15_000, appliesTo: { database: 'postgres', scale: '1m' } },
+  workflowEvents: { text: '≥ 500 events/s for 10,000 triggering events, PostgreSQL (issue 6)', stat: 'median', op: '>=', limit: 500, appliesTo: { database: 'postgres' } },
+  workflowLatency: { text: 'p95 < 2 s from the event to the finished action, PostgreSQL (issue 6)', stat: 'p95', op: '<', limit: 2000, appliesTo: { database: 'postgres' } },
+  timerLag: { text: 'timers fire within 5 s of due with 100,000 waits pending, PostgreSQL (issue 6; judged on p95)', stat: 'p95', op: '<', limit: 5000, appliesTo: { database: 'postgres' } },
 } satisfies Record<string, Target>;
 
 /** Scenarios the issue lists whose modules do not exist yet. */
-const NOT_BUILT: Array<[string, string, string]> = [
-  ['automation.throughput', 'Workflow engine throughput and timer lag', 'not yet (module not built): automation, issue 6'],
-];
+const NOT_BUILT: Array<[string, string, string]> = [];
 
 const SEARCH_TITLES = {
   latin: ['search.latin_prefix', 'Search: Latin prefix (first 4 letters of a name)'],
@@ -113,6 +115,7 @@ export function buildResults(m: SuiteMeasurements, db: BenchDatabase, run: { dat
     add({ id: 'sales.forecast', title: 'Forecast for a quarter', status: 'not_built', reason });
     add({ id: 'sales.leaderboard', title: 'Sales leaderboard', status: 'not_built', reason });
   }
+  addWorkflowResults(add, m.workflow, run.quick);
   for (const [id, title, reason] of NOT_BUILT) add({ id, title, status: 'not_built', reason });
   return out;
 }
@@ -221,5 +224,52 @@ function addSalesResults(add: Add, s: SalesMeasurements, db: BenchDatabase): voi
       target: TARGETS.leaderboard,
       notes: [`${fmt(l.reps)} reps ranked, with the stage funnel of the default pipeline`],
     });
+  }
+}
+
+function addWorkflowResults(add: Add, w: WorkflowMeasurements | undefined, quick: boolean): void {
+  const fmt = (n: number) => Math.round(n).toLocaleString('en');
+  const fewer = (n: number, issue: number, what: string) => (n < issue ? ` (${quick ? 'quick run: ' : ''}fewer ${what} than the issue's ${fmt(issue)})` : '');
+  const what = `lifecycle stage changes of contacts (customers bulk stage endpoint, 500 per call) triggering a workflow with two actions: add the tag ${WORKFLOW_BENCH_TAG}, notify the owner`;
+  if (!w) {
+    const reason = 'not measured: no contacts with an owner were seeded';
+    add({ id: 'automation.events', title: 'Workflow engine: triggering events per second', status: 'not_built', reason });
+    add({ id: 'automation.timer_lag', title: 'Workflow engine: timer lag with waits pending', status: 'not_built', reason });
+    return;
+  }
+  const e = w.events;
+  if (e) {
+    const scope = fewer(e.events, 10_000, 'events');
+    const notes = [
+      `${fmt(e.events)} events written in ${e.writeSeconds} s; ${fmt(e.completed)} runs completed, ${fmt(e.failed)} failed; ${e.seconds} s from the first event to the last action`,
+      `event to the run's start (outbox dispatch to the trigger subscriber): median ${fmt(e.startLatency.median)} ms, p95 ${fmt(e.startLatency.p95)} ms; the rest is the runner`,
+      `the last action step's finished_at (the engine's clock for the pass that ran it) gives median ${fmt(e.stepLatency.median)} ms, p95 ${fmt(e.stepLatency.p95)} ms`,
+    ];
+    add({
+      id: 'automation.events', title: `Workflow engine: ${fmt(e.events)} triggering events${scope}, events per second`, status: 'measured',
+      result: { unit: 'events/s', value: summarize([e.eventsPerSecond]), label: `${what}; events ÷ (last run's last action − first event's occurred_at)` },
+      floor: e.floor ? { unit: 'events/s', value: summarize([e.floor.eventsPerSecond]), label: `the same writes per event (add the tag to the contact, insert the notification row) through a bare client, one transaction each, on ${e.floor.connections} connection(s) as the engine runs, ${e.floor.seconds} s` } : undefined,
+      target: TARGETS.workflowEvents,
+      notes,
+    });
+    add({
+      id: 'automation.event_latency', title: `Workflow engine: event to finished action, per run, ${fmt(e.events)} events${scope}`, status: 'measured',
+      result: { unit: 'ms', value: e.latency, label: 'the triggering outbox event\'s occurred_at (the writing transaction\'s start) to the notification the last action inserted (its step transaction\'s start)' },
+      floor: e.floor ? { unit: 'ms', value: e.floor.transaction, label: 'one floor transaction (tag and notification)' } : undefined,
+      target: TARGETS.workflowLatency,
+    });
+  } else {
+    add({ id: 'automation.events', title: 'Workflow engine: triggering events per second, and event to finished action', status: 'failed', reason: w.eventsFailure ?? 'no figures' });
+  }
+  const t = w.timers;
+  if (t) {
+    add({
+      id: 'automation.timer_lag', title: `Workflow engine: timer lag, ${t.due} waits falling due over ${t.dueSeconds} s with ${fmt(t.pending)} pending${fewer(t.pending, 100_000, 'waits')}`, status: 'measured',
+      result: { unit: 'ms', value: t.lag, label: 'fired_at − due_at of each wait (the timer sweep of the engine job, every second in the server\'s worker); the pending waits were loaded in SQL as state' },
+      target: TARGETS.timerLag,
+      notes: [`${t.fired} of ${t.due} fired; due time to the run's next step done: median ${fmt(t.runLag.median)} ms, p95 ${fmt(t.runLag.p95)} ms`],
+    });
+  } else {
+    add({ id: 'automation.timer_lag', title: 'Workflow engine: timer lag with waits pending', status: 'failed', reason: w.timersFailure ?? 'no figures' });
   }
 }

@@ -39,6 +39,13 @@ export function explainMiss(s: ScenarioResult, run: BenchRun): string {
       return f && f.value.p95 >= s.target!.limit
         ? `The same SQL through the bare driver already takes ${f.value.p95} ms at p95, so the query plan is the cause, not the HTTP layer: the tag filter has no index of its own and the page walks the updated_at index until it finds 51 tagged rows. ${load}`
         : `The same SQL takes ${f?.value.p95} ms at p95 through the bare driver; the rest is the request path: the session lookup, loading the actor and role, the module switch, the data-scope and custom-field definition queries, and serialising 50 rows through the zod response schema. ${load}`;
+    case 'automation.events':
+    case 'automation.event_latency': {
+      const floor = s.id === 'automation.events' && f ? ` The floor, the same two writes per event through a bare client, reaches ${fmt(f.value.median)} events/s.` : '';
+      return `Each event passes three stages, each paid per event: the write (the bulk stage endpoint updates every contact through the ordinary update: stage history, audit, timeline, outbox event), the outbox dispatch (the trigger subscriber has no batch handler, so every event is a transaction of its own with its delivery row, a loop-protection count and the run's insert; the tag the workflow adds is a contact update whose event is dispatched the same way), and the runner (the engine job, every second: each step a transaction of its own, the tag through the contacts' full update path, then the notification).${floor} The notes give the share of the dispatch. ${load}`;
+    }
+    case 'automation.timer_lag':
+      return `Waits are fired by the engine job's timer sweep (every second, in the server's worker, one pass at a time) with the partial index on due_at; a pass that is busy advancing ready runs delays the next sweep. ${load}`;
     default:
       return `${r.value.median} ${r.unit} against ${s.target!.text}. ${load}`;
   }

@@ -10,7 +10,8 @@ function value(m: Measurement, stat: 'median' | 'p95'): string {
     case 'req/s':
       return `${fmt(v)} req/s`;
     case 'rows/s':
-      return `${fmt(v)} rows/s`;
+    case 'events/s':
+      return `${fmt(v)} ${m.unit}`;
     case 'ms':
       return `${fmt(v, v < 10 ? 2 : 1)} ms`;
     case 's':
@@ -22,7 +23,7 @@ function value(m: Measurement, stat: 'median' | 'p95'): string {
 
 function ratio(s: ScenarioResult): string {
   if (s.ratio === undefined || !s.result) return '—';
-  return s.result.unit === 'req/s' || s.result.unit === 'rows/s' ? `${Math.round(s.ratio * 100)}% of floor` : `${fmt(s.ratio, 1)}× floor`;
+  return s.result.unit === 'req/s' || s.result.unit === 'rows/s' || s.result.unit === 'events/s' ? `${Math.round(s.ratio * 100)}% of floor` : `${fmt(s.ratio, 1)}× floor`;
 }
 
 function status(s: ScenarioResult): string {
@@ -89,14 +90,29 @@ target does not fail CI; a broken harness does.
 | Kanban data for one pipeline | \`GET /api/v1/deals/board?pipelineId=<default>&perStage=50\` as the kanban page sends it, as the admin and as a sales rep (data scope: own deals) | the recorded statements of the request, replayed through a bare client |
 | The forecast | \`GET /api/v1/forecast/pipeline?period=quarter&groupBy=owner\` (the /forecast page's weighted pipeline by quarter), as the admin and as a rep; \`GET /api/v1/forecast/statistical\` (its statistical tab) as the admin | the recorded statements of each request |
 | Server memory, start time | RSS from /proc at idle, under the autocannon loads, during export and import; spawn to first answer | a bare Fastify under the same load |
+| Workflow engine: events per second, event to finished action | 10,000 contacts change lifecycle stage through the bulk stage endpoint (500 per call); a workflow made, published and switched on through the API (stage changed → add a tag → notify the owner) runs for each | the same two writes per event (tag, notification row) through a bare client, one transaction each |
+| Workflow engine: timer lag | 200 waits falling due over 15 s while 100,000 more are pending (due in a day) | — |
 
 Each result gives the median and p95 over its runs and its ratio to the floor. On PostgreSQL a
 query-shaped scenario and its floor run in alternation (one HTTP run, one replay), so a change
 in the machine's load hits both alike; PGlite allows one process, so there the floors run after
 the server stops. Slow scenarios stop after 25 s once they have 20 runs.
 
-Not yet measurable, because its module is not built: the workflow engine's throughput and timer
-lag (automation, issue 6).
+The workflow scenarios run last (they change stages and tags), each against its own start of
+the server, so that on PGlite the harness can load state and read results between them. Events
+per second is the number of events over the time from the first event's \`occurred_at\` in the
+outbox to the last run's last action; a run's latency is its triggering event's \`occurred_at\`
+to the notification its last action inserted (both are the database's transaction clock; the
+steps' own \`finished_at\` is the engine's clock for the pass that ran them, and is shown beside
+it). The notes split the latency at the run's start, which is when the outbox dispatcher handed
+the event to the trigger subscriber; the rest is the runner. The floor does what the two actions
+write, per event and without the engine: add the tag to the contact and insert the notification
+row, one transaction each, through a bare \`pg\` client on as many connections as the runner
+uses (eight on PostgreSQL; PGlite's one). Timer lag loads the pending waits in SQL, as the seed
+loads data (runs waiting in the wait step of a published workflow, with their step and wait
+rows), plus 200 due within seconds of the next server start, and reports \`fired_at − due_at\`
+of those; the rows are deleted afterwards. The quick run uses 1,000 events and 10,000 pending
+waits (100 due over 5 s); PGlite at most 2,000 events and 20,000 waits.
 
 ## The data set
 

@@ -1,7 +1,7 @@
 import type { Machine } from '../scenarios/machine';
 import type { Summary } from '../scenarios/stats';
 
-export type Unit = 'req/s' | 'ms' | 'MB' | 's' | 'rows/s';
+export type Unit = 'req/s' | 'ms' | 'MB' | 's' | 'rows/s' | 'events/s';
 
 /** A measurement with its spread; for throughput, `latency` holds per-request latency. */
 export interface Measurement {

@@ -7,6 +7,7 @@ import { timeRuns, type Summary } from './stats';
 import { BENCH_TAG } from '../seed/profiles';
 import { measureCustomerFloors, planCustomerScenarios, runCustomerScenarios, type CustomerMeasurements } from './customer-suite';
 import { measureSalesFloors, planSalesScenarios, runSalesScenarios, type SalesMeasurements } from './sales-suite';
+import { runWorkflowScenarios, type WorkflowMeasurements } from './workflow-suite';
 
 /** How long and how often each scenario runs: `quick` is the CI smoke mode. */
 export interface SuiteConfig {
@@ -26,12 +27,17 @@ export interface SuiteConfig {
   exportRows: number;
   /** Time cap of a query-shaped scenario (with its floor), once it has 20 runs. */
   scenarioSeconds: number;
+  /** Workflow engine: triggering events (stage changes), waits pending in the timer scenario, and waits falling due among them over dueSeconds. */
+  workflowEvents: number;
+  pendingWaits: number;
+  dueWaits: number;
+  dueSeconds: number;
 }
 
 export function suiteConfig(quick: boolean): SuiteConfig {
   return quick
-    ? { quick, starts: 3, settleSeconds: 1, idleSeconds: 2, rounds: 2, loadSeconds: 3, warmupSeconds: 1, connections: 20, latencyRuns: 40, latencyWarmup: 5, importRows: 5_000, exportRows: 10_000, scenarioSeconds: 4 }
-    : { quick, starts: 5, settleSeconds: 5, idleSeconds: 5, rounds: 3, loadSeconds: 5, warmupSeconds: 2, connections: 20, latencyRuns: 300, latencyWarmup: 30, importRows: 100_000, exportRows: 100_000, scenarioSeconds: 25 };
+    ? { quick, starts: 3, settleSeconds: 1, idleSeconds: 2, rounds: 2, loadSeconds: 3, warmupSeconds: 1, connections: 20, latencyRuns: 40, latencyWarmup: 5, importRows: 5_000, exportRows: 10_000, scenarioSeconds: 4, workflowEvents: 1_000, pendingWaits: 10_000, dueWaits: 100, dueSeconds: 5 }
+    : { quick, starts: 5, settleSeconds: 5, idleSeconds: 5, rounds: 3, loadSeconds: 5, warmupSeconds: 2, connections: 20, latencyRuns: 300, latencyWarmup: 30, importRows: 100_000, exportRows: 100_000, scenarioSeconds: 25, workflowEvents: 10_000, pendingWaits: 100_000, dueWaits: 200, dueSeconds: 15 };
 }
 
 /** Raw measurements of one run; the report turns them into scenario results. */
@@ -59,6 +65,8 @@ export interface SuiteMeasurements {
   /** Kanban data and the forecast; absent without deals (salesMissingReason says why). */
   sales?: SalesMeasurements;
   salesMissingReason?: string;
+  /** Workflow engine throughput, latency and timer lag; absent without contacts. */
+  workflow?: WorkflowMeasurements;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -181,7 +189,9 @@ export async function runSuite(db: BenchDatabase, cfg: SuiteConfig, log: (line: 
     } finally {
       await database.close();
     }
-    return { start, idleRss: idle, health, healthFloor, records: records as NonNullable<SuiteMeasurements['records']>, customers, sales, salesMissingReason };
+    // Last: the workflow scenarios change lifecycle stages and tags, and start servers of their own.
+    const workflow = await runWorkflowScenarios(db, target, cfg, start.median, log);
+    return { start, idleRss: idle, health, healthFloor, records: records as NonNullable<SuiteMeasurements['records']>, customers, sales, salesMissingReason, workflow };
   } finally {
     await loads.close();
   }
