@@ -2,6 +2,7 @@ import { defineModule, type ModuleSubscriber, type JobDefinition, type WorkflowD
 import type { FastifyInstance } from 'fastify';
 import { approvalEvents, requestApprovalAction } from './approvals/approval-automation';
 import { approvalRoutes } from './approvals/approvals.routes';
+import { approvalRecordDeletedSubscriber } from './approvals/withdraw-on-delete';
 import { engineJobs } from './engine/engine-jobs';
 import { workflowTriggerSubscriber } from './engine/trigger-subscriber';
 import { workflowRunRoutes } from './http/workflow-runs.routes';
@@ -33,7 +34,7 @@ routes.push(emailTemplateRoutes, workflowTemplateRoutes);
 
 // Workflow engine (A1, A4): designer API, runs and webhooks, the trigger subscriber, the timer and clock jobs.
 routes.push(workflowRoutes, workflowRunRoutes);
-subscribers.push(workflowTriggerSubscriber);
+subscribers.push(workflowTriggerSubscriber, approvalRecordDeletedSubscriber);
 jobs.push(...engineJobs);
 
 export const automationModule = defineModule({

@@ -216,6 +216,19 @@ describe('approval requests', () => {
     expect((await eventsOf(r.id)).map((e) => e.outcome)).toEqual(['submitted', 'withdrawn']);
   });
 
+  it('is withdrawn when its record goes to the trash, releasing the lock and the approvers', async () => {
+    const p = await process({ name: 'Trash', guardedFields: ['amountMinor'], steps: [{ name: 'Boss', approver: { kind: 'supervisor' } }] });
+    const deal = await newDeal(rep, 20_000);
+    const r = (await submit(rep, p.id, deal.id)).json() as Request;
+    expect((await inject(w.admin, 'DELETE', `/api/v1/deals/${deal.id}`)).statusCode).toBe(204);
+    await w.t.services.outbox.dispatch();
+    const after = (await inject(rep, 'GET', `/api/v1/approvals/${r.id}`)).json();
+    expect(after).toMatchObject({ status: 'withdrawn', lockedFields: [] });
+    expect(JSON.stringify(after.history)).toContain('moved to the trash');
+    expect((await decide(manager, r.id, 'approve')).statusCode).toBe(409);
+    expect((await eventsOf(r.id)).map((e) => e.outcome)).toEqual(['submitted', 'withdrawn']);
+  });
+
   it('approves automatically, or asks the admins, when a step has nobody to ask', async () => {
     // The rep's department has no head.
     const auto = await process({ name: 'Auto', noApprover: 'auto_approve', steps: [{ name: 'Head', approver: { kind: 'department_head' } }] });
