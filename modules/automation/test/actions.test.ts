@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, newId } from '@voyage/kernel';
+import { isPrivateAddress } from '../src/actions/public-address';
 import { addMember, createWorld, signIn, type SignedIn, type World } from '@voyage/testing';
 import { api, runAction } from './actions-fixtures';
 
@@ -179,6 +180,15 @@ describe('webhook', () => {
     const port = (server.address() as AddressInfo).port;
     const secret = `whsec_${Buffer.from('a-secret-of-thirty-two-bytes!!!!').toString('base64')}`;
     const c = await contact({ name: 'Hooked', email: 'hook@example.com' });
+    // By default a workflow may not call into the server's own network (SSRF).
+    const blocked = await errorOf(runAction(w, { action: 'automation.webhook', input: { url: `http://127.0.0.1:${port}/in`, secret }, object: 'contact', recordId: c.id }));
+    expect(blocked?.code).toBe('automation.action.webhook_blocked');
+    expect(blocked?.params).toMatchObject({ address: '127.0.0.1' });
+    expect(received).toHaveLength(0);
+    for (const a of ['10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0']) expect(isPrivateAddress(a), a).toBe(true);
+    for (const a of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111']) expect(isPrivateAddress(a), a).toBe(false);
+    // This receiver is local, so the test allows private addresses as a deployment could.
+    (w.t.env as { WEBHOOK_ALLOW_PRIVATE: string }).WEBHOOK_ALLOW_PRIVATE = 'true';
     const key = newId();
     const { output } = await runAction(w, { action: 'automation.webhook', input: { url: `http://127.0.0.1:${port}/in`, secret }, object: 'contact', recordId: c.id, key });
     expect(output).toMatchObject({ status: 204 });

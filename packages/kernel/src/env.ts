@@ -49,6 +49,7 @@ const envSchema = z.object({
   WORKFLOW_STEP_RETRIES: z.coerce.number().int().min(0).default(3).describe('Retries of a failed workflow step before the run fails'),
   /** First retry delay of a failed workflow step; it doubles each time. */
   WORKFLOW_RETRY_DELAY_SECONDS: z.coerce.number().int().positive().default(30).describe('Seconds before the first retry of a failed workflow step (doubles each retry)'),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').describe('Let workflow webhooks call loopback and private-network addresses (off: only public addresses, against SSRF)'),
   /** Node environment. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Node environment'),
 });

@@ -8,6 +8,7 @@ export const ACTION_ERRORS = {
   noOwner: 'automation.action.no_owner',
   templateMissing: 'automation.action.template_missing',
   webhookFailed: 'automation.action.webhook_failed',
+  webhookBlocked: 'automation.action.webhook_blocked',
 } as const;
 
 registerErrorCodes(Object.fromEntries(Object.values(ACTION_ERRORS).map((code) => [code, 422])));
@@ -21,6 +22,7 @@ registerMessages({
     'errors.automation.action.no_owner': 'Nobody to assign: {reason}.',
     'errors.automation.action.template_missing': 'The email template no longer exists.',
     'errors.automation.action.webhook_failed': 'The webhook at {url} answered {status}.',
+    'errors.automation.action.webhook_blocked': 'The webhook at {url} points at a private or local network address ({address}); workflows may only call public addresses.',
     'automation.action.field_unknown': '{field} is not a field of this record kind.',
     'automation.action.field_readonly': '{field} cannot be set by a workflow.',
     'automation.action.object_unknown': '{field} is not a record kind workflows can create.',
@@ -52,6 +54,7 @@ registerMessages({
     'errors.automation.action.no_owner': '无法分配负责人：{reason}。',
     'errors.automation.action.template_missing': '邮件模板已不存在。',
     'errors.automation.action.webhook_failed': 'Webhook {url} 返回了 {status}。',
+    'errors.automation.action.webhook_blocked': 'Webhook {url} 指向内网或本机地址（{address}）；工作流只能调用公网地址。',
     'automation.action.field_unknown': '{field}不是该记录类型的字段。',
     'automation.action.field_readonly': '工作流不能设置{field}。',
     'automation.action.object_unknown': '{field}不是工作流可创建的记录类型。',
@@ -83,6 +86,7 @@ registerMessages({
     'errors.automation.action.no_owner': '無法指派負責人：{reason}。',
     'errors.automation.action.template_missing': '郵件範本已不存在。',
     'errors.automation.action.webhook_failed': 'Webhook {url} 回應了 {status}。',
+    'errors.automation.action.webhook_blocked': 'Webhook {url} 指向內網或本機位址（{address}）；工作流程只能呼叫公網位址。',
     'automation.action.field_unknown': '{field}不是該記錄類型的欄位。',
     'automation.action.field_readonly': '工作流程不能設定{field}。',
     'automation.action.object_unknown': '{field}不是工作流程可建立的記錄類型。',
