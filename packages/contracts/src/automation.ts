@@ -14,12 +14,12 @@ export type TWorkflowNodeType = (typeof WORKFLOW_NODE_TYPES)[number];
 
 /** The segments rule builder's shape: AND/OR groups of field/operator/value conditions. */
 export type TWorkflowRuleGroup = { op: 'and' | 'or'; rules: Array<{ field: string; operator: string; value?: unknown } | TWorkflowRuleGroup> };
-export const ZWorkflowRuleGroup: z.ZodType<TWorkflowRuleGroup> = z.lazy(() =>
-  z.object({
-    op: z.enum(['and', 'or']),
-    rules: z.array(z.union([z.object({ field: z.string().min(1).max(200), operator: z.string().min(1).max(40), value: z.unknown().optional() }), ZWorkflowRuleGroup])).max(100),
-  }),
-);
+export const ZWorkflowRuleGroup: z.ZodType<TWorkflowRuleGroup> = z.object({
+  op: z.enum(['and', 'or']),
+  get rules() {
+    return z.array(z.union([z.object({ field: z.string().min(1).max(200), operator: z.string().min(1).max(40), value: z.unknown().optional() }), ZWorkflowRuleGroup])).max(100);
+  },
+}).meta({ id: 'WorkflowRuleGroup' }); // recursive: OpenAPI refers to it by this id
 
 export const ZWorkflowDuration = z.object({ amount: z.number().int().min(1).max(100_000), unit: z.enum(['minutes', 'hours', 'days']) });
 export type TWorkflowDuration = z.infer<typeof ZWorkflowDuration>;
