@@ -55,26 +55,14 @@ function triggerRecord(trigger: TWorkflowTrigger, event: DomainEvent): { object:
  */
 export async function startRunsForEvents(db: Queryable, env: Env, workspaceId: string, events: DomainEvent[], now = new Date()): Promise<StartedRuns & { resumed: number }> {
   const live = await liveWorkflows(db, workspaceId);
-  const requests: RunRequest[] = [];
+  const candidates: Array<{ workflow: LiveWorkflow; trigger: TWorkflowTrigger; object: string | null; recordId: string | null; event: DomainEvent }> = [];
   let resumed = 0;
   for (const event of events) {
-    const matched: Array<{ workflow: LiveWorkflow; trigger: TWorkflowTrigger; object: string | null; recordId: string | null }> = [];
     for (const workflow of live) {
       const trigger = triggerOf(workflow.graph)?.trigger;
       if (!trigger) continue;
       const hit = triggerRecord(trigger, event);
-      if (hit) matched.push({ workflow, trigger, ...hit });
-    }
-    for (const m of matched) {
-      if (m.trigger.filter && m.trigger.filter.rules.length > 0) {
-        if (!m.object || !m.recordId) continue;
-        const ok = await recordsMatching(db, workspaceId, m.object, [m.recordId], m.trigger.filter, { locale: 'en' });
-        if (!ok.has(m.recordId)) continue;
-      }
-      requests.push({
-        workflowId: m.workflow.id, version: m.workflow.version, graph: m.workflow.graph, object: m.object, recordId: m.recordId,
-        trigger: { event: event.event, eventId: event.id, ...event.payload }, dedupeKey: `event:${event.id}`, depth: event.cause?.depth ?? 0,
-      });
+      if (hit) candidates.push({ workflow, trigger, ...hit, event });
     }
     const def = workflowEvent(event.event);
     if (def) {
@@ -85,6 +73,22 @@ export async function startRunsForEvents(db: Queryable, env: Env, workspaceId: s
       if (typeof recordId === 'string') keys.push(`record:${recordId}`);
       resumed += await fireEventWaits(db, workspaceId, event.event, keys, now);
     }
+  }
+  // Filter rules: one query per workflow for all the round's records, not one per event.
+  const passing = new Map<string, Set<string>>();
+  for (const workflow of live) {
+    const trigger = triggerOf(workflow.graph)?.trigger;
+    const mine = candidates.filter((c) => c.workflow === workflow && c.object && c.recordId);
+    if (!trigger?.filter?.rules.length || mine.length === 0) continue;
+    passing.set(workflow.id, await recordsMatching(db, workspaceId, mine[0].object!, [...new Set(mine.map((c) => c.recordId!))], trigger.filter, { locale: 'en' }));
+  }
+  const requests: RunRequest[] = [];
+  for (const m of candidates) {
+    if (m.trigger.filter && m.trigger.filter.rules.length > 0 && !(m.recordId && passing.get(m.workflow.id)?.has(m.recordId))) continue;
+    requests.push({
+      workflowId: m.workflow.id, version: m.workflow.version, graph: m.workflow.graph, object: m.object, recordId: m.recordId,
+      trigger: { event: m.event.event, eventId: m.event.id, ...m.event.payload }, dedupeKey: `event:${m.event.id}`, depth: m.event.cause?.depth ?? 0,
+    });
   }
   const started = await startRuns(db, env, workspaceId, requests, now);
   return { ...started, resumed };
