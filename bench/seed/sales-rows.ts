@@ -248,14 +248,19 @@ export async function loadSalesLinks(database: Database, workspaceId: string): P
 }
 
 /**
- * Two triggers keep derived deal data: the kanban's column totals (deal_board_totals, on deals)
- * and the stages each deal entered (deals.reached_stage_ids, on deal_stage_history). The bulk
- * load switches them off: the generator writes reached_stage_ids itself, and the totals are
- * summed once afterwards, as the migration that added them did. Returns what was paused.
+ * Triggers keep derived deal data: the kanban's column totals (deal_board_totals, on deals),
+ * the stages each deal entered (deals.reached_stage_ids, on deal_stage_history) and the sales
+ * performance rollups (on deals, deal_stage_history and tasks). The bulk load switches them
+ * off: the generator writes reached_stage_ids itself, and the totals and rollups are summed
+ * once afterwards, as the migrations that added them did. Returns what was paused.
  */
 export async function pauseSalesTriggers(database: Database): Promise<string[]> {
   const paused: string[] = [];
-  for (const [table, trigger] of [['deals', 'deals_board_totals'], ['deal_stage_history', 'deal_stage_history_reached']] as const) {
+  const triggers = [
+    ['deals', 'deals_board_totals'], ['deal_stage_history', 'deal_stage_history_reached'],
+    ['deals', 'deals_performance_rollups'], ['deals', 'deals_delete_moves_rollup'], ['deal_stage_history', 'deal_stage_history_move_rollups'], ['tasks', 'tasks_done_rollups'],
+  ] as const;
+  for (const [table, trigger] of triggers) {
     const [found] = await database.query<{ n: number }>('select count(*)::int as n from pg_trigger where tgname = $1', [trigger]);
     if (!found?.n) continue;
     await database.exec(`alter table ${table} disable trigger ${trigger}`);
@@ -269,6 +274,7 @@ export async function resumeSalesTriggers(database: Database, workspaceId: strin
     const [table, trigger] = name.split('.');
     await database.exec(`alter table ${table} enable trigger ${trigger}`);
   }
+  if (paused.includes('deals.deals_performance_rollups')) await database.query('select sales_performance_rollups_rebuild($1)', [workspaceId]);
   if (!paused.includes('deals.deals_board_totals')) return;
   await database.query('delete from deal_board_totals where workspace_id = $1', [workspaceId]);
   await database.query(

@@ -238,7 +238,8 @@ export async function seedScale(database: Database, options: SeedScaleOptions): 
     log(`deal stakeholders ${counts.deal_contacts}, meeting attendees ${counts.task_attendees} in ${timings.deal_links} ms`);
   }
 
-  const salesTables = sales ? ['pipelines', 'pipeline_stages', 'deal_reasons', 'deals', 'deal_stage_history', 'deal_contacts', 'tasks', 'task_attendees'] : [];
+  const rollups = sales && pausedTriggers.includes('deals.deals_performance_rollups') ? ['deal_closed_rollups', 'deal_move_rollups', 'task_done_rollups', 'deal_funnel_rollups'] : [];
+  const salesTables = sales ? ['pipelines', 'pipeline_stages', 'deal_reasons', 'deals', 'deal_stage_history', 'deal_contacts', 'tasks', 'task_attendees', ...rollups] : [];
   await time('vacuum_analyze', () => vacuumAnalyze(database, ['users', 'memberships', 'custom_field_defs', 'accounts', 'contacts', ...(hasTimeline ? ['follow_ups', 'timeline_entries'] : []), ...salesTables]));
   log(`vacuum analyze in ${timings.vacuum_analyze} ms`);
   const notYetPossible: string[] = hasSales ? [...NOT_YET_SEEDED] : ['deals over pipelines and tasks: the sales module is not migrated', ...NOT_YET_SEEDED];

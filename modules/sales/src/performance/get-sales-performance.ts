@@ -5,6 +5,7 @@ import { ensureDefaultPipeline } from '../pipelines/default-pipeline';
 import { loadPipelines } from '../pipelines/load-pipelines';
 import { workspaceSettings } from '../targets/load-targets';
 import { TARGET_ERRORS } from '../targets/target-messages';
+import { performanceRollups, splitRange } from './range-split';
 import { loadRepFigures, type RepFigures } from './rep-figures';
 import { stageConversion } from './stage-conversion';
 
@@ -64,10 +65,12 @@ export async function getSalesPerformance(ctx: Context, query: TSalesPerformance
     const message = translate(ctx.locale, 'sales.field.unknown_pipeline', { field: 'pipelineId' });
     throw new AppError('business_rule', { message, details: { fields: [{ field: 'pipelineId', code: 'unknown', message }] } });
   }
-  const [figures, funnel, visible] = await Promise.all([
-    loadRepFigures(ctx, { fromTs, toTs, currency, pipelineId: query.pipelineId, owners }),
-    stageConversion(ctx, pipeline, { fromTs, toTs, owners }, ctx.locale),
-    visibleOwnerIds(ctx.db, ctx.actor),
+  const visible = await visibleOwnerIds(ctx.db, ctx.actor);
+  // A reader who sees every record, without a department filter, reads the rollups.
+  const split = performanceRollups.enabled && visible === 'all' && !owners ? await splitRange(ctx, fromTs, toTs) : undefined;
+  const [figures, funnel] = await Promise.all([
+    loadRepFigures(ctx, { fromTs, toTs, currency, pipelineId: query.pipelineId, owners, split }),
+    stageConversion(ctx, pipeline, { fromTs, toTs, owners, split }, ctx.locale),
   ]);
   // Stage moves are counted by who made them; a rep sees only their own row.
   const ids = [...figures.keys()].filter((id) => visible === 'all' || visible.includes(id));
