@@ -293,6 +293,13 @@ describe('seedScale: deals over two pipelines and tasks', () => {
     expect(reach.n).toBe(0);
     const [kept] = await a.query<{ n: number }>('select count(*)::int n from deal_board_totals where workspace_id = $1', [ws]);
     expect(kept.n).toBeGreaterThan(10);
+    // So are the sales performance rollups: per month, the deals closed, the moves, the tasks done and the funnel's deals.
+    const [rolled] = await a.query<{ closed: boolean; moves: boolean; tasks: boolean; funnel: boolean }>(`select
+      (select count(*) from deals where workspace_id = $1 and deleted_at is null and status in ('won', 'lost') and owner_id is not null) = (select sum(deal_count) from deal_closed_rollups where workspace_id = $1 and grain = 'm') as closed,
+      (select count(*) from deal_stage_history where workspace_id = $1 and from_stage_id is not null) = (select sum(move_count) from deal_move_rollups where workspace_id = $1 and grain = 'd') as moves,
+      (select count(*) from tasks where workspace_id = $1 and status = 'done' and deleted_at is null and owner_id is not null) = (select sum(task_count) from task_done_rollups where workspace_id = $1 and grain = 'm') as tasks,
+      (select count(*) from deals where workspace_id = $1 and deleted_at is null) = (select sum(deal_count) from deal_funnel_rollups where workspace_id = $1 and grain = 'd') as funnel`, [ws]);
+    expect(rolled).toEqual({ closed: true, moves: true, tasks: true, funnel: true });
   });
 
   it('writes a stage-history row per stage passed, ending in the deal\'s stage with the seconds spent before', async () => {
