@@ -57,20 +57,31 @@ export const notifyAction: WorkflowActionDefinition<TNotifyInput> = {
     return { summary: translate(actx.ctx.locale, input.email ? 'automation.action.summary.notify_email' : 'automation.action.summary.notify', { names, title: actx.merge(input.title) }), output: { userIds: [...users.keys()] } };
   },
   async run(actx, input) {
-    const { ctx } = actx;
+    return (await notifyAll([{ actx, input }]))[0];
+  },
+  runMany: (items) => notifyAll(items),
+};
+
+/** The notifications of one or many runs' steps, in one insert; mails one by one. */
+async function notifyAll(items: Array<{ actx: WorkflowActionContext; input: TNotifyInput }>): Promise<Array<Record<string, unknown>>> {
+  const { ctx } = items[0].actx;
+  const planned = [];
+  for (const { actx, input } of items) {
     const userIds = await recipients(actx, input);
     const title = actx.merge(input.title);
     const body = input.body ? actx.merge(input.body) : '';
     const base = actx.record ? RECORD_PATHS[actx.record.object] : undefined;
     const link = base && actx.record ? `${base}/${actx.record.id}` : null;
-    // The step's key per member: a rerun notifies and mails nobody twice.
-    await notify(ctx.db, { workspaceId: ctx.workspaceId, userIds, kind: 'workflow', title, body, link, dedupeKey: `workflow:${actx.idempotencyKey}` });
-    if (input.email) {
-      const users = await usersById(ctx.db, userIds);
-      for (const [userId, user] of users) {
-        await queueMail(ctx.db, { workspaceId: ctx.workspaceId, to: user.email, subject: title, text: body || title, html: `<p>${escapeHtml(body || title).replace(/\n/g, '<br>')}</p>`, dedupeKey: `workflow:${actx.idempotencyKey}:${userId}` });
-      }
+    planned.push({ actx, input, userIds, title, body, link });
+  }
+  // The step's key per member: a rerun notifies and mails nobody twice.
+  await notify(ctx.db, planned.map((p) => ({ workspaceId: ctx.workspaceId, userIds: p.userIds, kind: 'workflow', title: p.title, body: p.body, link: p.link, dedupeKey: `workflow:${p.actx.idempotencyKey}` })));
+  for (const p of planned) {
+    if (!p.input.email) continue;
+    const users = await usersById(ctx.db, p.userIds);
+    for (const [userId, user] of users) {
+      await queueMail(ctx.db, { workspaceId: ctx.workspaceId, to: user.email, subject: p.title, text: p.body || p.title, html: `<p>${escapeHtml(p.body || p.title).replace(/\n/g, '<br>')}</p>`, dedupeKey: `workflow:${p.actx.idempotencyKey}:${userId}` });
     }
-    return { userIds, title };
-  },
-};
+  }
+  return planned.map((p) => ({ userIds: p.userIds, title: p.title }));
+}

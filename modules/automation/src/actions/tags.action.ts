@@ -33,6 +33,31 @@ function tagAction(mode: 'add' | 'remove'): WorkflowActionDefinition<TTagsInput>
       if (changed) await sourceFor(record.object, 'update').update(actx.ctx, record.id, { tags });
       return { tags, changed };
     },
+    // Many runs' records in one update per record kind; two runs on one record see each other's tags, in order.
+    async runMany(items) {
+      const current = new Map<string, string[]>();
+      const outputs = items.map(({ actx, input }) => {
+        const record = requireRecord(actx);
+        const key = `${record.object}\u0000${record.id}`;
+        const before = current.get(key) ?? (Array.isArray(record.values.tags) ? (record.values.tags as string[]) : []);
+        const tags = next(before, input.tags);
+        const changed = tags.length !== before.length || tags.some((t, i) => t !== before[i]);
+        if (changed) current.set(key, tags);
+        return { tags, changed };
+      });
+      const byObject = new Map<string, Array<{ id: string; values: Record<string, unknown> }>>();
+      for (const [key, tags] of current) {
+        const [object, id] = key.split('\u0000');
+        byObject.set(object, [...(byObject.get(object) ?? []), { id, values: { tags } }]);
+      }
+      const { ctx } = items[0].actx;
+      for (const [object, changes] of byObject) {
+        const source = sourceFor(object, 'update');
+        if (source.updateMany) await source.updateMany(ctx, changes);
+        else for (const c of changes) await source.update(ctx, c.id, c.values);
+      }
+      return outputs;
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TWorkflowGraph, TWorkflowNode } from '@voyage/contracts';
-import { hasCapability, isLocale, loadActor, newId, schema, withEventCause, workflowAction, workflowRecordSource, type Actor, type Context, type Locale, type Tx, type WorkflowActionContext } from '@voyage/kernel';
+import { hasCapability, isLocale, loadActor, newId, schema, withEventCause, withEventCauses, workflowAction, workflowRecordSource, type Actor, type Context, type Locale, type Tx, type WorkflowActionContext } from '@voyage/kernel';
 import { workflowRuns, workflowSteps, type WorkflowRunRow } from '../db/workflows';
 import { MANAGE_WORKFLOWS } from './create-workflow';
 import { nextNodeId, nodeById, triggerOf } from './graph';
@@ -78,6 +78,9 @@ async function batch(options: RunnerOptions, caches: TurnCaches, tx: Tx, slice: 
     const active = runs.filter((r) => r.active);
     if (active.length === 0) break;
     await loadRecords(tx, active);
+    // Runs of one workspace and run-as user at the same action go together when the action can
+    // do many at once (one update for 500 tags, one insert for 500 notifications).
+    const groups = new Map<string, Array<{ r: BatchRun; input: Record<string, unknown>; actx: WorkflowActionContext }>>();
     for (const r of active) {
       const action = workflowAction(r.node.action!)!;
       const parsed = action.input.safeParse(r.node.input ?? {});
@@ -90,31 +93,24 @@ async function batch(options: RunnerOptions, caches: TurnCaches, tx: Tx, slice: 
         record: run.object && run.recordId && r.record ? { object: run.object, id: run.recordId, values: r.record } : null,
         trigger: run.trigger, steps: r.outputs, now, jobs: options.send, merge: (text) => mergeText(text, scope),
       };
-      let output: Record<string, unknown>;
+      const key = action.runMany ? `${action.key}\u0000${run.workspaceId}\u0000${r.actor.userId}` : `run\u0000${run.id}`;
+      groups.set(key, [...(groups.get(key) ?? []), { r, input: parsed.data as Record<string, unknown>, actx }]);
+    }
+    for (const group of groups.values()) {
+      const action = workflowAction(group[0].r.node.action!)!;
+      const causeOf = (r: BatchRun) => ({ runId: r.run.id, depth: r.run.depth + 1 });
+      let outputs: Array<Record<string, unknown>>;
       try {
-        output = await withEventCause({ runId: run.id, depth: run.depth + 1 }, () => action.run(actx, parsed.data));
+        outputs = group.length > 1 && action.runMany
+          ? await withEventCauses(new Map(group.filter((g) => g.r.run.recordId).map((g) => [g.r.run.recordId!, causeOf(g.r)])), causeOf(group[0].r), () => action.runMany!(group.map((g) => ({ actx: g.actx, input: g.input }))))
+          : [await withEventCause(causeOf(group[0].r), () => action.run(group[0].actx, group[0].input))];
       } catch {
         throw new BatchAborted();
       }
-      steps += 1;
-      r.outputs[node.id] = output;
-      stepRows.push({ workspaceId: run.workspaceId, id: newId(), runId: run.id, nodeId: node.id, iteration: run.currentIteration, type: 'action', status: 'completed', attempt: 1, input: parsed.data as Record<string, unknown>, output, startedAt: now, finishedAt: now });
-      const next = nextNodeId(r.graph, node.id, null);
-      const nextNode = next ? nodeById(r.graph, next) : undefined;
-      if (!next || !nextNode) {
-        r.run = { ...run, status: 'completed', currentNodeId: null, readyAt: null, finishedAt: now };
-        r.active = false;
-        continue;
-      }
-      const iteration = run.visits[next] ?? 0;
-      r.run = { ...run, currentNodeId: next, currentIteration: iteration, visits: { ...run.visits, [next]: iteration + 1 }, readyAt: now };
-      r.node = nextNode;
-      // Ends are done here too; anything else goes the step-by-step way.
-      if (nextNode.type === 'end') {
-        stepRows.push({ workspaceId: run.workspaceId, id: newId(), runId: run.id, nodeId: nextNode.id, iteration, type: 'end', status: 'completed', attempt: 1, startedAt: now, finishedAt: now });
-        r.run = { ...r.run, status: 'completed', readyAt: null, finishedAt: now };
-        r.active = false;
-      } else if (nextNode.type !== 'action' || !workflowAction(nextNode.action ?? '')) r.active = false;
+      group.forEach(({ r, input }, i) => {
+        steps += 1;
+        advanceAfterAction(r, input, outputs[i], stepRows, now);
+      });
     }
   }
   const moved = runs.filter((r) => stepRows.some((s) => s.runId === r.run.id));
@@ -127,6 +123,29 @@ async function batch(options: RunnerOptions, caches: TurnCaches, tx: Tx, slice: 
       where r.workspace_id = v.workspace_id and r.id = v.id`);
   }
   return { steps, advanced: new Set(moved.map((r) => r.run.id)), stillReady: new Set(moved.filter((r) => r.run.status === 'running').map((r) => r.run.id)) };
+}
+
+/** Records a done action step of a batch run and moves the run on: to the next action, an end (done here too), or out of the batch. */
+function advanceAfterAction(r: BatchRun, input: Record<string, unknown>, output: Record<string, unknown>, stepRows: Array<typeof workflowSteps.$inferInsert>, now: Date): void {
+  const { run, node } = r;
+  r.outputs[node.id] = output;
+  stepRows.push({ workspaceId: run.workspaceId, id: newId(), runId: run.id, nodeId: node.id, iteration: run.currentIteration, type: 'action', status: 'completed', attempt: 1, input, output, startedAt: now, finishedAt: now });
+  const next = nextNodeId(r.graph, node.id, null);
+  const nextNode = next ? nodeById(r.graph, next) : undefined;
+  if (!next || !nextNode) {
+    r.run = { ...run, status: 'completed', currentNodeId: null, readyAt: null, finishedAt: now };
+    r.active = false;
+    return;
+  }
+  const iteration = run.visits[next] ?? 0;
+  r.run = { ...run, currentNodeId: next, currentIteration: iteration, visits: { ...run.visits, [next]: iteration + 1 }, readyAt: now };
+  r.node = nextNode;
+  // Ends are done here too; anything else goes the step-by-step way.
+  if (nextNode.type === 'end') {
+    stepRows.push({ workspaceId: run.workspaceId, id: newId(), runId: run.id, nodeId: nextNode.id, iteration, type: 'end', status: 'completed', attempt: 1, startedAt: now, finishedAt: now });
+    r.run = { ...r.run, status: 'completed', readyAt: null, finishedAt: now };
+    r.active = false;
+  } else if (nextNode.type !== 'action' || !workflowAction(nextNode.action ?? '')) r.active = false;
 }
 
 /** The records of the runs, as they are now, one query per record kind and workspace. */

@@ -20,7 +20,7 @@ export interface RunnerOptions {
   send: JobSender;
   /** The engine's clock (tests and the bench move it). */
   now?: Date;
-  /** Runs picked per round (default 200). */
+  /** Runs picked per round (default 500). */
   batchSize?: number;
   /** Runs advanced at once on PostgreSQL (default 8; PGlite runs one at a time). */
   concurrency?: number;
@@ -31,7 +31,7 @@ export interface RunnerOptions {
 /** Steps one run takes in a row before yielding to others (a long chain of actions continues next round). */
 const STEPS_PER_TURN = 50;
 /** Runs a worker takes at once (one batch transaction). */
-const RUNS_PER_BATCH = 50;
+const RUNS_PER_BATCH = 100;
 
 /**
  * Advances every ready run (status running, ready_at <= now), oldest first: through successful
@@ -47,7 +47,7 @@ export async function processReadyRuns(options: RunnerOptions): Promise<{ runs: 
   for (let round = 0; options.maxRounds === undefined || round < options.maxRounds; round += 1) {
     const ready = await options.database.query<{ workspace_id: string; id: string }>(
       `select workspace_id, id from workflow_runs where status = 'running' and ready_at <= $1 order by ready_at limit $2`,
-      [now.toISOString(), options.batchSize ?? 200],
+      [now.toISOString(), options.batchSize ?? 500],
     );
     if (ready.length === 0) break;
     let progressed = 0;

@@ -5,6 +5,7 @@ import { recordsMatching } from './record-rules';
 import { startRuns, type RunRequest, type StartedRuns } from './start-runs';
 import { fireEventWaits } from './sweep-timers';
 import { liveWorkflows, type LiveWorkflow } from './workflow-cache';
+import { WORKFLOW_ENGINE_JOB } from './engine-jobs';
 
 /** The record kind an outbox event is about, and which of its events it is. */
 function recordEventOf(event: string): { source: WorkflowRecordSource; kind: 'created' | 'updated' } | null {
@@ -110,6 +111,8 @@ export const workflowTriggerSubscriber: ModuleSubscriber = {
   get events() {
     return triggerEvents();
   },
+  // Runs it started are ready at once: the engine takes them now, not at its next one-second sweep.
+  wakes: [WORKFLOW_ENGINE_JOB],
   async handle(ctx, event) {
     await startRunsForEvents(ctx.db, ctx.env, ctx.workspaceId, [event]);
   },

@@ -60,6 +60,13 @@ function source(kind: RecordKind, labels: WorkflowRecordSource['labels'], fields
       if (!row) throw new AppError('not_found', { params: { what: kind.object } });
       await updateRecords(ctx, kind, [{ ...workflowInput(ctx.locale, values), id, version: row.version }]);
     },
+    async updateMany(ctx: Context, changes: Array<{ id: string; values: Record<string, unknown> }>) {
+      if (changes.length === 0) return;
+      const rows = await ctx.db.select({ id: t.id, version: t.version }).from(t).where(and(eq(t.workspaceId, ctx.workspaceId), inArray(t.id, changes.map((c) => c.id)), isNull(t.deletedAt)));
+      const versions = new Map(rows.map((r) => [r.id, r.version]));
+      if (changes.some((c) => !versions.has(c.id))) throw new AppError('not_found', { params: { what: kind.object } });
+      await updateRecords(ctx, kind, changes.map((c) => ({ ...workflowInput(ctx.locale, c.values), id: c.id, version: versions.get(c.id)! })));
+    },
     async create(ctx: Context, values: Record<string, unknown>) {
       const [row] = await createRecords(ctx, kind, [workflowInput(ctx.locale, values)]);
       return { id: row.id as string };

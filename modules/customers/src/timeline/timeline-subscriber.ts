@@ -14,17 +14,19 @@ async function append(db: Queryable, workspaceId: string, entries: Entry[]): Pro
   await db.insert(timelineEntries).values(entries.map((e) => ({ ...e, workspaceId, id: newId() }))).onConflictDoNothing();
 }
 
-async function onRecordEvent(ctx: SystemContext, event: DomainEvent): Promise<void> {
+/** The entry a contact or account created/updated event leaves (none for an update that changed no shown field). */
+function recordEntry(ctx: SystemContext, event: DomainEvent): Entry | null {
   const p = event.payload as { id: string; object: 'contact' | 'account'; changes?: Record<string, unknown>; previous?: Record<string, unknown> };
   const base = { subjectType: p.object, subjectId: p.id, occurredAt: event.occurredAt, actorUserId: event.actorUserId, sourceEventId: `${event.id}:${p.id}` };
   if (event.event.endsWith('.created')) {
-    await append(ctx.db, event.workspaceId, [{ ...base, kind: 'record_created', title: translate(ctx.locale, 'timeline.record_created', { object: translate(ctx.locale, `timeline.object.${p.object}`) }) }]);
-    return;
+    return { ...base, kind: 'record_created', title: translate(ctx.locale, 'timeline.record_created', { object: translate(ctx.locale, `timeline.object.${p.object}`) }) };
   }
   const changes = fieldChanges(p.previous ?? {}, p.changes ?? {});
-  if (changes.length === 0) return;
-  await append(ctx.db, event.workspaceId, [{ ...base, kind: 'field_change', title: translate(ctx.locale, 'timeline.field_change', { count: changes.length }), data: { changes } }]);
+  if (changes.length === 0) return null;
+  return { ...base, kind: 'field_change', title: translate(ctx.locale, 'timeline.field_change', { count: changes.length }), data: { changes } };
 }
+
+const RECORD_EVENTS: ReadonlySet<string> = new Set([CUSTOMER_EVENTS.contactCreated, CUSTOMER_EVENTS.contactUpdated, CUSTOMER_EVENTS.accountCreated, CUSTOMER_EVENTS.accountUpdated]);
 
 /**
  * Follow-up entries mirror the follow-up as it is now, so the handler reads the row rather
@@ -78,6 +80,20 @@ export const timelineSubscriber: ModuleSubscriber = {
     if (event.event.startsWith('customers.follow_up.')) return onFollowUpEvent(ctx, event);
     if (event.event === CONTACT_EMAIL_SENT_EVENT) return onEmailSent(ctx, event);
     if (event.event === CUSTOMERS_TIMELINE_APPEND) return onAppend(ctx, event);
-    return onRecordEvent(ctx, event);
+    const entry = recordEntry(ctx, event);
+    if (entry) await append(ctx.db, event.workspaceId, [entry]);
+  },
+  // A round of events in one transaction: record events (most of them, e.g. a bulk change) in one insert, the rest in order.
+  async handleBatch(ctx, events) {
+    const entries: Entry[] = [];
+    for (const event of events) {
+      if (!RECORD_EVENTS.has(event.event)) {
+        await timelineSubscriber.handle(ctx, event);
+        continue;
+      }
+      const entry = recordEntry(ctx, event);
+      if (entry) entries.push(entry);
+    }
+    await append(ctx.db, ctx.workspaceId, entries);
   },
 };

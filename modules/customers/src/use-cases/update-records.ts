@@ -1,5 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { AppError, assertCan, assertRecordsUnlocked, changedFieldNames, diffValues, emitEvents, scopedWhere, translate, writeAudit, type Context } from '@voyage/kernel';
+import { and, inArray } from 'drizzle-orm';
+import { AppError, assertCan, assertRecordsUnlocked, changedFieldNames, diffValues, emitEvents, scopedWhere, translate, updateRowsByVersion, writeAudit, type Context } from '@voyage/kernel';
 import { toWire, type RecordKind } from '../record-kinds';
 import type { contacts } from '../db/schema';
 import { assertNoParentCycle } from '../relationships/assert-no-parent-cycle';
@@ -37,25 +37,30 @@ export async function updateRecords(ctx: Context, kind: RecordKind, changes: Rec
       if (!current) throw new AppError('not_found', { params: { what: kind.object }, details: { fields: [{ field: `${pathOf(i)}id`, code: 'not_found', message: translate(tx.locale, 'field.not_found', { field: `${pathOf(i)}id` }) }] } });
       if (current.version !== c.version) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: c.id, currentVersion: current.version } });
     });
+    // The same record twice in one call: the second change was made against a version the first replaces.
+    const seen = new Set<string>();
+    changes.forEach((c, i) => {
+      if (seen.has(c.id)) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: c.id } });
+      seen.add(c.id);
+    });
     const inputs = changes.map(({ id: _id, version: _v, ...rest }) => rest);
     const { custom, derived } = await checkRecordInput(tx, kind, inputs.map((input, i) => ({ input, mode: 'update', path: pathOf(i), id: changes[i].id })));
     if (kind.object === 'account') await assertNoParentCycle(tx, changes, pathOf);
     const now = new Date();
-    const results: Array<Record<string, unknown>> = [];
-    for (const [i, change] of changes.entries()) {
+    const sets = changes.map((change, i) => {
       const before = byId.get(change.id)!;
       const builtIn = Object.fromEntries(kind.writable.filter((f) => inputs[i][f] !== undefined).map((f) => [f, inputs[i][f]]));
       const mergedCustom = { ...before.custom, ...custom[i] };
       for (const key of Object.keys(custom[i])) if (custom[i][key] === null) delete mergedCustom[key];
-      // Each row carries its own values, so rows are updated one statement each; the version guard makes every one safe.
-      const [row] = await tx.db
-        .update(t)
-        .set({ ...builtIn, ...derived[i], custom: mergedCustom, version: sql`${t.version} + 1`, updatedAt: now, updatedBy: tx.actor.userId })
-        .where(and(eq(t.workspaceId, tx.workspaceId), eq(t.id, change.id), eq(t.version, change.version)))
-        .returning();
+      return { id: change.id, version: change.version, values: { ...builtIn, ...derived[i], custom: mergedCustom } };
+    });
+    // One statement per set of changed columns; the version guard keeps each row safe.
+    const updated = new Map((await updateRowsByVersion(tx.db, t, tx.workspaceId, sets, { updatedAt: now, updatedBy: tx.actor.userId })).map((row) => [row.id, row]));
+    const results = changes.map((change, i) => {
+      const row = updated.get(change.id);
       if (!row) throw new AppError('version_conflict', { details: { field: `${pathOf(i)}version`, id: change.id } });
-      results.push(toWire(row));
-    }
+      return toWire(row);
+    });
     if (kind.object === 'contact') await syncContactLinks(tx, results, new Map(found.map((r) => [r.id, r.accountId])));
     await trackUpdatedRecords(tx, kind, changes.map((c) => toWire(byId.get(c.id)!)), results);
     const diffs = results.map((after, i) => diffValues(toWire(byId.get(changes[i].id)!), after, ['updatedAt', 'updatedBy', 'version']));

@@ -58,6 +58,8 @@ export interface WorkflowRecordSource {
    * A missing record throws AppError `not_found`; bad values throw a validation error.
    */
   update?(ctx: Context, id: string, values: Record<string, unknown>): Promise<void>;
+  /** Optional: the same change for many records in one call of the update use case. */
+  updateMany?(ctx: Context, changes: Array<{ id: string; values: Record<string, unknown> }>): Promise<void>;
   /** Creates a record through the owning module's create use case; returns its id. */
   create?(ctx: Context, values: Record<string, unknown>): Promise<{ id: string }>;
 }
@@ -121,6 +123,13 @@ export interface WorkflowActionDefinition<I = Record<string, unknown>> {
   describe(actx: WorkflowActionContext, input: I): Promise<{ summary: string; output?: Record<string, unknown> }>;
   /** Does it, idempotently under `actx.idempotencyKey`; returns the step's output. Throws to fail the step (retried with backoff). */
   run(actx: WorkflowActionContext, input: I): Promise<Record<string, unknown>>;
+  /**
+   * Optional: does it for many runs at once (the engine's batch path hands over the runs of one
+   * workspace and run-as user that reached this action together), with the same result as `run`
+   * on each in turn; returns their outputs in order. Throws when any fails (the engine then
+   * runs each one by one).
+   */
+  runMany?(items: Array<{ actx: WorkflowActionContext; input: I }>): Promise<Array<Record<string, unknown>>>;
 }
 
 /** An event workflows can wait for or start from (an email opened, an approval decided). */

@@ -91,6 +91,7 @@ export class OutboxDispatcher {
         }
       }
       await this.markDispatched(done);
+      this.wakeAfterRound(rows);
     }
     return { events, failures };
   }
@@ -136,6 +137,17 @@ export class OutboxDispatcher {
       handler: (data) => this.redeliver(data),
     });
     return [dispatch as JobDefinition<object>, redeliver as unknown as JobDefinition<object>];
+  }
+
+  /** Wakes the queues that subscribers of this round's events asked for (`wakes`); a failed wake only costs latency. */
+  private wakeAfterRound(rows: OutboxRow[]): void {
+    const names = new Set<string>();
+    for (const subscriber of this.subscribers()) {
+      if (subscriber.wakes?.length && rows.some((row) => subscriberMatches(subscriber, row.event))) for (const name of subscriber.wakes) names.add(name);
+    }
+    for (const name of names) {
+      this.options.jobs.nudge(name).catch((error: unknown) => this.options.logger?.error({ err: error, job: name }, 'wake after dispatch failed'));
+    }
   }
 
   /** The subscribers that handle this event in its workspace. */

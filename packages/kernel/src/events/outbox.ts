@@ -23,11 +23,32 @@ export interface EventCause {
   depth: number;
 }
 
-const causes = new AsyncLocalStorage<EventCause>();
+/** The ambient cause: one for every event, or one per record (`payload.id`) with a fallback. */
+interface CauseScope {
+  cause: EventCause;
+  byRecord?: Map<string, EventCause>;
+}
+
+const causes = new AsyncLocalStorage<CauseScope>();
 
 /** Runs `fn` so that every event it emits records `cause` (the workflow engine wraps its actions in it). */
 export function withEventCause<T>(cause: EventCause, fn: () => Promise<T>): Promise<T> {
-  return causes.run(cause, fn);
+  return causes.run({ cause }, fn);
+}
+
+/**
+ * Runs `fn` for several workflow runs at once: an event about record X (its `payload.id`)
+ * records the cause of the run acting on X, any other event `fallback`.
+ */
+export function withEventCauses<T>(byRecord: Map<string, EventCause>, fallback: EventCause, fn: () => Promise<T>): Promise<T> {
+  return causes.run({ cause: fallback, byRecord }, fn);
+}
+
+function ambientCause(payload: unknown): EventCause | null {
+  const scope = causes.getStore();
+  if (!scope) return null;
+  const id = payload && typeof payload === 'object' ? (payload as { id?: unknown }).id : undefined;
+  return (typeof id === 'string' ? scope.byRecord?.get(id) : undefined) ?? scope.cause;
 }
 
 export interface EmitInput<P = Record<string, unknown>> {
@@ -47,7 +68,6 @@ export interface EmitInput<P = Record<string, unknown>> {
 export async function emitEvents(db: Queryable, events: EmitInput | EmitInput[]): Promise<string[]> {
   const list = Array.isArray(events) ? events : [events];
   if (list.length === 0) return [];
-  const cause = causes.getStore() ?? null;
   const rows = list.map((e) => ({
     workspaceId: e.workspaceId,
     id: newId(),
@@ -55,7 +75,7 @@ export async function emitEvents(db: Queryable, events: EmitInput | EmitInput[])
     eventVersion: e.eventVersion ?? 1,
     payload: e.payload as Record<string, unknown>,
     actorUserId: e.actorUserId ?? null,
-    cause: e.cause ?? cause,
+    cause: e.cause ?? ambientCause(e.payload),
   }));
   await db.insert(outbox).values(rows);
   return rows.map((r) => r.id);

@@ -19,6 +19,11 @@ export interface ModuleSubscriber {
    * the dispatcher falls back to `handle` for each event, so one bad event does not hold up the rest.
    */
   handleBatch?(ctx: SystemContext, events: DomainEvent[]): Promise<void>;
+  /**
+   * Job queues to wake once a round of this subscriber's deliveries has committed (e.g. the
+   * workflow engine after starting runs), so their work starts now rather than at their next sweep.
+   */
+  wakes?: string[];
   /** The module it belongs to, set by the registry's owner; a switched-off module's subscribers do not run. */
   module?: string;
 }

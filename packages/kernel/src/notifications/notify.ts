@@ -17,19 +17,19 @@ export interface NotifyInput {
 }
 
 /** Creates in-app notifications, inside the caller's transaction. Returns the ids created. */
-export async function notify(db: Queryable, input: NotifyInput): Promise<string[]> {
-  const userIds = [...new Set(input.userIds)];
-  if (userIds.length === 0) return [];
-  const rows = userIds.map((userId) => ({
-    workspaceId: input.workspaceId,
+export async function notify(db: Queryable, input: NotifyInput | NotifyInput[]): Promise<string[]> {
+  // Many notifications (a workflow step for a batch of runs) go in one insert.
+  const rows = (Array.isArray(input) ? input : [input]).flatMap((n) => [...new Set(n.userIds)].map((userId) => ({
+    workspaceId: n.workspaceId,
     id: newId(),
     userId,
-    kind: input.kind,
-    title: input.title,
-    body: input.body ?? '',
-    link: input.link ?? null,
-    dedupeKey: input.dedupeKey ?? null,
-  }));
+    kind: n.kind,
+    title: n.title,
+    body: n.body ?? '',
+    link: n.link ?? null,
+    dedupeKey: n.dedupeKey ?? null,
+  })));
+  if (rows.length === 0) return [];
   const inserted = await db.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
   return inserted.map((r) => r.id);
 }

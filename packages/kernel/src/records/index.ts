@@ -6,3 +6,4 @@ export * from './record-services';
 export * from './related-activity';
 export * from './record-export';
 export * from './record-locks';
+export * from './update-rows';
