@@ -128,8 +128,12 @@ export const ZPublishWorkflowRequest = z.object({ version: z.number().int() });
 export const ZValidateWorkflowResponse = z.object({ valid: z.boolean(), issues: z.array(ZWorkflowIssue) });
 /** Turning off: runs in flight continue, or stop (cancelled). */
 export const ZSetWorkflowStatusRequest = z.object({ version: z.number().int(), status: z.enum(WORKFLOW_STATUSES), inFlight: z.enum(['continue', 'stop']).default('continue') });
-export const ZWorkflowVersion = z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().nullable(), graph: ZWorkflowGraph });
+export const ZWorkflowVersion = z.object({ version: z.number().int(), publishedAt: z.string(), publishedBy: z.string().nullable(), publishedByName: z.string().nullable(), graph: ZWorkflowGraph });
+export type TWorkflowVersion = z.infer<typeof ZWorkflowVersion>;
 export const ZWorkflowVersionsResponse = z.object({ data: z.array(ZWorkflowVersion) });
+export const ZWorkflowVersionParams = z.object({ id: z.uuid(), version: z.coerce.number().int().min(1) });
+/** Copies a published version's graph into the draft; `version` is the workflow's, as read (409 when stale). */
+export const ZRestoreWorkflowVersionRequest = z.object({ version: z.number().int() });
 
 /** Manual trigger: run on selected records (each gets its own run; loop caps apply). */
 export const ZRunWorkflowRequest = z.object({ recordIds: z.array(z.uuid()).min(1).max(500) });

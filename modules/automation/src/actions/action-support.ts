@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { AppError, translate, workflowRecordSource, type Context, type FieldIssue, type WorkflowActionContext, type WorkflowRecordSource } from '@voyage/kernel';
+import { AppError, translate, workflowRecordSource, type Context, type FieldIssue, type Locale, type WorkflowActionContext, type WorkflowActionField, type WorkflowRecordSource } from '@voyage/kernel';
 import { actionEffects } from '../db/action-state';
 import { loadObjectFields } from '../engine/record-fields';
 import { ACTION_ERRORS } from './action-messages';
@@ -10,6 +10,11 @@ export type RunRecord = NonNullable<WorkflowActionContext['record']>;
 export function requireRecord(actx: WorkflowActionContext): RunRecord {
   if (!actx.record) throw new AppError(ACTION_ERRORS.noRecord);
   return actx.record;
+}
+
+/** What a publish-time message calls an input of an action: its catalogue label, in the reader's language. */
+export function inputName(locale: Locale, fields: WorkflowActionField[], key: string): string {
+  return fields.find((f) => f.key === key)?.labels[locale] ?? key;
 }
 
 /** The record source of `object` able to update (or create) records. */
@@ -24,7 +29,7 @@ export function mergeValues(actx: WorkflowActionContext, values: Record<string, 
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? actx.merge(v) : v]));
 }
 
-/** Publish-time check of a field → value map: every key a writable field of the object. */
+/** Publish-time check of a field → value map: every key a writable field of the object (named by its label, or as given when unknown). */
 export async function checkWritableFields(ctx: Context, object: string | null, keys: string[], path: string): Promise<FieldIssue[]> {
   if (!object) return [];
   const fields = await loadObjectFields(ctx.db, ctx.workspaceId, object);
@@ -32,8 +37,8 @@ export async function checkWritableFields(ctx: Context, object: string | null, k
   return keys.flatMap((key) => {
     const field = `${path}.${key}`;
     const info = fields.fields.get(key);
-    if (!info) return [{ field, code: 'unknown', message: translate(ctx.locale, 'automation.action.field_unknown', { field }) }];
-    if (!info.writable) return [{ field, code: 'readonly', message: translate(ctx.locale, 'automation.action.field_readonly', { field }) }];
+    if (!info) return [{ field, code: 'unknown', message: translate(ctx.locale, 'automation.action.field_unknown', { field: `"${key}"` }) }];
+    if (!info.writable) return [{ field, code: 'readonly', message: translate(ctx.locale, 'automation.action.field_readonly', { field: info.labels[ctx.locale] }) }];
     return [];
   });
 }

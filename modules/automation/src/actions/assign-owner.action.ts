@@ -102,7 +102,8 @@ export const assignOwnerAction: WorkflowActionDefinition<TAssignOwnerInput> = {
     const defs = await loadCustomFieldDefs(ctx.db, ctx.workspaceId, object);
     return (input.rules ?? []).flatMap((rule, i) => {
       try {
-        compileRuleGroup(source.list, rule.rules as RuleGroup, { defs, locale: ctx.locale, actor: ctx.actor, object, path: `rules.${i}.rules.rules` });
+        // Named as the designer shows them: "Rule 2", counted from 1.
+        compileRuleGroup(source.list, rule.rules as RuleGroup, { defs, locale: ctx.locale, actor: ctx.actor, object, path: `rules.${i}.rules.rules`, label: () => translate(ctx.locale, 'workflow.issue.rule_label', { n: i + 1 }) });
         return [];
       } catch (error) {
         const fields = error instanceof AppError ? (error.details as { fields?: FieldIssue[] } | undefined)?.fields : undefined;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localized, translate, workflowRecordSource, type WorkflowActionDefinition } from '@voyage/kernel';
-import { checkWritableFields, mergeValues, runOnce, sourceFor } from './action-support';
+import { checkWritableFields, inputName, mergeValues, runOnce, sourceFor } from './action-support';
 
 export const ZCreateRecordInput = z.object({
   object: z.string().min(1).max(60),
@@ -19,7 +19,7 @@ export const createRecordAction: WorkflowActionDefinition<TCreateRecordInput> = 
   ],
   input: ZCreateRecordInput,
   async check(ctx, input) {
-    if (!workflowRecordSource(input.object)?.create) return [{ field: 'object', code: 'unknown', message: translate(ctx.locale, 'automation.action.object_unknown', { field: 'object' }) }];
+    if (!workflowRecordSource(input.object)?.create) return [{ field: 'object', code: 'unknown', message: translate(ctx.locale, 'automation.action.object_unknown', { field: inputName(ctx.locale, createRecordAction.fields, 'object') }) }];
     return checkWritableFields(ctx, input.object, Object.keys(input.values), 'values');
   },
   async describe(actx, input) {

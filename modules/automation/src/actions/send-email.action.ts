@@ -5,6 +5,7 @@ import { loadEmailTemplate } from '../email-templates/email-template-wire';
 import { htmlToText, mergeValuesFor, renderMerge, usersById } from '../email-templates/merge-fields';
 import { trackingPixelHtml } from '../email-templates/open-tracking';
 import { ACTION_ERRORS } from './action-messages';
+import { inputName } from './action-support';
 
 export const ZSendEmailInput = z.object({
   templateId: z.uuid(),
@@ -62,8 +63,9 @@ export const sendEmailAction: WorkflowActionDefinition<TSendEmailInput> = {
   input: ZSendEmailInput,
   async check(ctx, input, object) {
     const template = await loadEmailTemplate(ctx, input.templateId).catch(() => null);
-    if (!template) return [{ field: 'templateId', code: 'not_found', message: translate(ctx.locale, 'automation.action.template_unknown', { field: 'templateId' }) }];
-    if (template.object && template.object !== object) return [{ field: 'templateId', code: 'object', message: translate(ctx.locale, 'automation.action.template_object', { field: 'templateId' }) }];
+    const field = inputName(ctx.locale, sendEmailAction.fields, 'templateId');
+    if (!template) return [{ field: 'templateId', code: 'not_found', message: translate(ctx.locale, 'automation.action.template_unknown', { field }) }];
+    if (template.object && template.object !== object) return [{ field: 'templateId', code: 'object', message: translate(ctx.locale, 'automation.action.template_object', { field }) }];
     return [];
   },
   async describe(actx, input) {

@@ -32,8 +32,9 @@ export const requestApprovalAction: WorkflowActionDefinition<z.infer<typeof ZInp
   async check(ctx, input, object): Promise<FieldIssue[]> {
     const [row] = await ctx.db.select({ object: approvalProcesses.object }).from(approvalProcesses)
       .where(and(eq(approvalProcesses.workspaceId, ctx.workspaceId), eq(approvalProcesses.id, input.processId), isNull(approvalProcesses.deletedAt)));
-    if (!row) return [{ field: 'processId', code: 'not_found', message: translate(ctx.locale, 'field.not_found', { field: 'processId' }) }];
-    if (object && row.object !== object) return [{ field: 'processId', code: 'wrong_object', message: translate(ctx.locale, 'automation.approvals.field.unknown_object', { field: 'processId', object }) }];
+    const field = requestApprovalAction.fields[0].labels[ctx.locale];
+    if (!row) return [{ field: 'processId', code: 'not_found', message: translate(ctx.locale, 'field.not_found', { field }) }];
+    if (object && row.object !== object) return [{ field: 'processId', code: 'wrong_object', message: translate(ctx.locale, 'automation.approvals.field.unknown_object', { field, object }) }];
     return [];
   },
   async describe(actx, input) {

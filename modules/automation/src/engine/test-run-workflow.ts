@@ -1,10 +1,10 @@
-import type { TWorkflowGraph, TWorkflowNode, TWorkflowWait } from '@voyage/contracts';
-import { AppError, assertCapability, translate, workflowAction, workflowRecordSource, type Context, type Locale, type WorkflowActionContext } from '@voyage/kernel';
+import type { TWorkflowGraph, TWorkflowNode, TWorkflowTrigger, TWorkflowWait } from '@voyage/contracts';
+import { AppError, assertCapability, translate, workflowAction, workflowEvent, workflowRecordSource, type Context, type Locale, type WorkflowActionContext } from '@voyage/kernel';
 import { MANAGE_WORKFLOWS } from './create-workflow';
 import { nextNodeId, nodeById, triggerOf } from './graph';
 import { mergeText, recordsMatching } from './record-rules';
 import { stepTitle } from './list-workflow-runs';
-import { graphObject } from './validate-graph';
+import { graphObject, inputLabel } from './validate-graph';
 import { workflowVersion } from './workflow-cache';
 import { loadWorkflow } from './workflow-wire';
 import { zodFieldIssues } from './zod-issues';
@@ -28,6 +28,15 @@ function describeWait(locale: Locale, wait: TWorkflowWait | undefined): string {
   if (wait.mode === 'duration' && wait.duration) return translate(locale, 'workflow.wait.duration', { amount: wait.duration.amount, unit: unit(wait.duration.unit) });
   if (wait.mode === 'until') return translate(locale, 'workflow.wait.until', { at: wait.until?.at ?? `${wait.until?.field ?? ''}${wait.until?.offsetDays ? ` ${wait.until.offsetDays > 0 ? '+' : ''}${wait.until.offsetDays}d` : ''}` });
   return translate(locale, 'workflow.wait.event', { event: wait.event ?? '', amount: wait.timeout?.amount ?? 0, unit: unit(wait.timeout?.unit ?? 'hours') });
+}
+
+/** What starts the run, in the reader's language: "Record updated · Contact", or the event's name. */
+function describeTrigger(locale: Locale, trigger: TWorkflowTrigger | undefined): string {
+  if (!trigger) return '';
+  const kind = translate(locale, `workflow.trigger_kind.${trigger.kind}`);
+  const event = trigger.kind === 'event' && trigger.event ? workflowEvent(trigger.event)?.labels[locale] ?? trigger.event : null;
+  const object = trigger.object ? workflowRecordSource(trigger.object)?.labels[locale] ?? trigger.object : null;
+  return [kind, event ?? object].filter(Boolean).join(' · ');
 }
 
 /**
@@ -61,7 +70,7 @@ export async function testRunWorkflow(ctx: Context, id: string, input: { recordI
         let summary = '';
         let outcome: string | null = null;
         let error: string | null = null;
-        if (node.type === 'trigger') summary = translate(ctx.locale, 'workflow.test.trigger', { what: node.trigger?.kind ?? '' });
+        if (node.type === 'trigger') summary = translate(ctx.locale, 'workflow.test.trigger', { what: describeTrigger(ctx.locale, node.trigger) });
         else if (node.type === 'end') summary = translate(ctx.locale, 'workflow.test.end');
         else if (node.type === 'wait') { summary = translate(ctx.locale, 'workflow.test.would_wait', { what: describeWait(ctx.locale, node.wait) }); outcome = node.wait?.mode === 'event' ? 'event' : null; }
         else if (node.type === 'condition' || node.type === 'branch') {
@@ -81,7 +90,7 @@ export async function testRunWorkflow(ctx: Context, id: string, input: { recordI
           const action = node.action ? workflowAction(node.action) : undefined;
           const parsed = action?.input.safeParse(node.input ?? {});
           if (!action) error = translate(ctx.locale, 'workflow.issue.action_unknown', { action: node.action ?? '' });
-          else if (!parsed!.success) error = zodFieldIssues(parsed!.error, ctx.locale, 'input').map((i) => i.message).join(' ');
+          else if (!parsed!.success) error = zodFieldIssues(parsed!.error, ctx.locale, 'input', (path) => inputLabel(action, path, ctx.locale)).map((i) => i.message).join(' ');
           else {
             const actx: WorkflowActionContext = {
               ctx: dry, workflowId: id, runId: '00000000-0000-0000-0000-000000000000', stepId: node.id, idempotencyKey: `test:${id}:${node.id}`,

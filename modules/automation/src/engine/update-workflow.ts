@@ -11,6 +11,8 @@ export interface UpdateWorkflowInput {
   name?: string;
   description?: string | null;
   draft?: TWorkflowGraph;
+  /** The published version the draft was copied from (on the audit log). */
+  restoredFrom?: number;
 }
 
 /** Saves the name, description or draft graph (the published version is untouched); 409 on a stale version. */
@@ -32,7 +34,7 @@ export async function updateWorkflow(ctx: Context, id: string, input: UpdateWork
       })
       .where(and(eq(workflows.workspaceId, tx.workspaceId), eq(workflows.id, id)))
       .returning();
-    const changed = { ...(input.name !== undefined && input.name !== before.name ? { name: input.name } : {}), ...(draftChanged ? { draft: 'changed' } : {}) };
+    const changed = { ...(input.name !== undefined && input.name !== before.name ? { name: input.name } : {}), ...(draftChanged ? { draft: input.restoredFrom ? `version ${input.restoredFrom}` : 'changed' } : {}) };
     await writeAudit(tx.db, { workspaceId: tx.workspaceId, action: 'update', object: 'workflow', recordId: id, summary: row.name, newValues: changed, actorUserId: tx.actor.userId, actorApiKeyId: tx.actor.apiKey?.id, requestId: tx.requestId, ip: tx.ip });
     return toWorkflow(tx, row, (await workflowStats(tx.db, tx.workspaceId, [id])).get(id));
   });

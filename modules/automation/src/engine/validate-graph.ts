@@ -1,5 +1,5 @@
 import type { TWorkflowGraph, TWorkflowIssue, TWorkflowNode, TWorkflowRuleGroup, TWorkflowTrigger } from '@voyage/contracts';
-import { AppError, compileRuleGroup, translate, workflowAction, workflowEvent, type Context, type FieldIssue, type RuleGroup } from '@voyage/kernel';
+import { AppError, compileRuleGroup, translate, workflowAction, workflowEvent, type Context, type FieldIssue, type Locale, type RuleGroup, type WorkflowActionDefinition } from '@voyage/kernel';
 import { isValidTimeZone, parseCron } from './cron';
 import { cyclesWithoutWait, edgeHandle, handlesOf, handlesRequired, reachableFrom } from './graph';
 import { loadObjectFields, type ObjectFields } from './record-fields';
@@ -17,7 +17,8 @@ export function graphObject(trigger: TWorkflowTrigger | undefined): string | nul
 
 /**
  * Every problem that keeps a graph from being published, each with its path
- * (`nodes.<id>.input.<field>`, `nodes.<id>`, `edges.<id>`, `graph`) and a translated message:
+ * (`nodes.<id>.input.<field>`, `nodes.<id>`, `edges.<id>`, `graph`), so the designer marks the
+ * node, and a translated message naming the field by its label ("Tags is required."):
  * the trigger, actions and their inputs (schema and the action's own check), conditions against
  * the object's fields, edges, unreachable steps, unconnected ways out, loops without a wait.
  */
@@ -51,7 +52,7 @@ export async function validateGraph(ctx: Context, graph: TWorkflowGraph): Promis
       if (!action) { add(`${at}.action`, node.id, 'action_unknown', { action: node.action }); continue; }
       if (action.objects && (!object || !action.objects.includes(object))) add(`${at}.action`, node.id, 'action_object', { action: node.action });
       const parsed = action.input.safeParse(node.input ?? {});
-      if (!parsed.success) { addFields(node.id, zodFieldIssues(parsed.error, ctx.locale, `${at}.input`)); continue; }
+      if (!parsed.success) { addFields(node.id, zodFieldIssues(parsed.error, ctx.locale, `${at}.input`, (path) => inputLabel(action, path, ctx.locale))); continue; }
       if (action.check) {
         const found = await action.check(ctx, parsed.data, object);
         addFields(node.id, found.map((f) => ({ ...f, field: `${at}.input.${f.field}` })));
@@ -100,6 +101,19 @@ export async function validateGraph(ctx: Context, graph: TWorkflowGraph): Promis
   return issues;
 }
 
+/** The catalogue's label of an action's input, in the reader's language: what a message calls the field. */
+export function inputLabel(action: Pick<WorkflowActionDefinition, 'fields'>, path: Array<string | number>, locale: Locale): string | undefined {
+  return action.fields.find((f) => f.key === path[0])?.labels[locale];
+}
+
+/** "Rule 2.1", "The value of rule 1": how a problem in a rule group names the rule (paths count from 0, people from 1). */
+function ruleLabel(locale: Locale, base: string, path: string): string {
+  const rest = path.startsWith(base) ? path.slice(base.length).split('.').filter(Boolean) : [];
+  const n = rest.filter((p) => /^\d+$/.test(p)).map((p) => Number(p) + 1).join('.');
+  if (!n) return translate(locale, 'workflow.issue.rules_label');
+  return translate(locale, rest.at(-1) === 'value' ? 'workflow.issue.rule_value_label' : 'workflow.issue.rule_label', { n });
+}
+
 type Add = (path: string, nodeId: string | null, code: string, params?: Record<string, string | number>) => void;
 type AddFields = (nodeId: string, fields: FieldIssue[]) => void;
 
@@ -139,7 +153,8 @@ export function dateFieldNames(fields: ObjectFields): string[] {
 function checkRules(ctx: Context, nodeId: string, rules: TWorkflowRuleGroup, path: string, fields: ObjectFields | null, add: Add, addFields: AddFields): void {
   if (!fields) { add(path, nodeId, 'rules_no_object'); return; }
   try {
-    compileRuleGroup(fields.source.list, rules as RuleGroup, { defs: fields.defs, locale: ctx.locale, actor: ctx.actor, object: fields.source.object, path: `${path}.rules` });
+    const base = `${path}.rules`;
+    compileRuleGroup(fields.source.list, rules as RuleGroup, { defs: fields.defs, locale: ctx.locale, actor: ctx.actor, object: fields.source.object, path: base, label: (at) => ruleLabel(ctx.locale, base, at) });
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
     addFields(nodeId, (error.details as { fields: FieldIssue[] }).fields);

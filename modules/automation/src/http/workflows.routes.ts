@@ -3,13 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ZCreateWorkflowRequest, ZPublishWorkflowRequest, ZSetWorkflowStatusRequest, ZUpdateWorkflowRequest,
-  ZValidateWorkflowResponse, ZWorkflow, ZWorkflowCatalogResponse, ZWorkflowListResponse, ZWorkflowVersionsResponse,
+  ZRestoreWorkflowVersionRequest, ZValidateWorkflowResponse, ZWorkflow, ZWorkflowCatalogResponse, ZWorkflowListResponse, ZWorkflowVersionParams, ZWorkflowVersionsResponse,
 } from '@voyage/contracts';
 import { createWorkflow, MANAGE_WORKFLOWS } from '../engine/create-workflow';
 import { getWorkflowCatalog } from '../engine/get-catalog';
 import { listWorkflows } from '../engine/list-workflows';
 import { listWorkflowVersions } from '../engine/list-workflow-versions';
 import { publishWorkflow, validateWorkflow } from '../engine/publish-workflow';
+import { restoreWorkflowVersion } from '../engine/restore-workflow-version';
 import { setWorkflowStatus } from '../engine/set-workflow-status';
 import { setWorkflowTrashed } from '../engine/trash-workflow';
 import { updateWorkflow } from '../engine/update-workflow';
@@ -46,4 +47,6 @@ export function workflowRoutes(app: FastifyInstance): void {
     async (request) => setWorkflowStatus(request.ctx(), request.params.id, request.body));
   r.get('/api/v1/workflows/:id/versions', { schema: { tags, summary: 'Published versions, newest first', params: ZId, response: { 200: ZWorkflowVersionsResponse } }, config: read },
     async (request) => listWorkflowVersions(request.ctx(), request.params.id));
+  r.post('/api/v1/workflows/:id/versions/:version/restore', { schema: { tags, summary: 'Copy a published version into the draft (send the workflow\'s version; 409 when stale, 404 for an unknown version)', params: ZWorkflowVersionParams, body: ZRestoreWorkflowVersionRequest, response: { 200: ZWorkflow } }, config: write },
+    async (request) => restoreWorkflowVersion(request.ctx(), request.params.id, request.params.version, request.body.version));
 }

@@ -26,6 +26,8 @@ export const MAX_RULE_CONDITIONS = 100;
 export interface RuleQueryOptions extends Pick<ListQueryOptions, 'defs' | 'locale' | 'actor' | 'object'> {
   /** Where the root group's `rules` sit in the request, for error paths: `rules` → `rules.1.rules.0.field`. */
   path?: string;
+  /** What messages call the rule at a path ("Rule 2"); without it, the path itself. */
+  label?: (path: string) => string;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface RuleQueryOptions extends Pick<ListQueryOptions, 'defs' | 'local
 export function compileRuleGroup(spec: ListSpec, group: RuleGroup, options: RuleQueryOptions): SQL {
   const issues: FieldIssue[] = [];
   const issue = (field: string, code: string, key: string, params: Record<string, string | number> = {}) =>
-    issues.push({ field, code, message: translate(options.locale, key, { field, ...params }) });
+    issues.push({ field, code, message: translate(options.locale, key, { field: options.label?.(field) ?? field, ...params }) });
   const operands = operandsFor(spec, options.defs);
   const fieldRules = options.actor && !options.actor.role.isAdmin && options.object ? options.actor.role.fieldRules[options.object] ?? {} : {};
   let conditions = 0;

@@ -6,10 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../../components/api-errors';
 import { NODE_COLORS } from './designer/workflow-node';
 import { RecordSearchSelect } from './record-search-select';
-import { workflowsApi, type TCatalogObject, type TTestRunStep } from './workflows-api';
+import { workflowsApi, type TCatalogObject, type TTestRunStep, type TWorkflowGraph } from './workflows-api';
+
+/** Ways out the designer names itself (a branch's own ways carry their labels). */
+const HANDLE_OUTCOMES = new Set(['true', 'false', 'else', 'event', 'timeout']);
 
 interface Props {
   workflowId: string;
+  /** The graph tested, for the names of a branch's ways. */
+  graph: TWorkflowGraph;
   object: TCatalogObject | undefined;
   /** Without a record (webhook, schedule, event triggers) the dry run takes a payload instead. */
   withPayload: boolean;
@@ -19,8 +24,13 @@ interface Props {
 }
 
 /** A dry run on one record: the steps it would take and what each would do, without doing anything. */
-export function TestRunPanel({ workflowId, object, withPayload, beforeRun, onSteps }: Props) {
+export function TestRunPanel({ workflowId, graph, object, withPayload, beforeRun, onSteps }: Props) {
   const { t } = useTranslation();
+  const outcomeLabel = (step: TTestRunStep) => {
+    const outcome = step.outcome ?? '';
+    if (HANDLE_OUTCOMES.has(outcome)) return t(`workflows.handles.${outcome}`);
+    return graph.nodes.find((n) => n.id === step.nodeId)?.branches?.find((b) => b.key === outcome)?.label || outcome;
+  };
   const [recordId, setRecordId] = useState<string | null>(null);
   const [payloadText, setPayloadText] = useState('{}');
   const payload = parsePayload(payloadText);
@@ -51,7 +61,7 @@ export function TestRunPanel({ workflowId, object, withPayload, beforeRun, onSte
               <Group gap={6} wrap="nowrap">
                 <Badge size="sm" circle variant="filled" color={step.error ? 'red' : 'blue'}>{i + 1}</Badge>
                 <Text size="sm" fw={600} style={{ flex: 1 }}>{step.title}</Text>
-                {step.outcome && <Badge size="xs" variant="light">{step.outcome}</Badge>}
+                {step.outcome && <Badge size="xs" variant="light" data-testid="wf-test-run-outcome">{outcomeLabel(step)}</Badge>}
               </Group>
               <Text size="xs" mt={2}>{step.summary}</Text>
               {step.error && <Text size="xs" c="red" mt={2}>{step.error}</Text>}

@@ -1,9 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import { Alert, Button, Grid, Group, Paper, Stack, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowBackUp, IconCopy, IconHistory, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { TWorkflowCatalog, TWorkflowGraph, TWorkflowIssue, TWorkflowNode, TTestRunStep, TWorkflow } from './workflows-api';
+import type { TWorkflowCatalog, TWorkflowGraph, TWorkflowIssue, TWorkflowNode, TTestRunStep, TWorkflow, TWorkflowVersion } from './workflows-api';
 import { catalogObject, describeNode, objectOf } from './designer/catalog-fields';
 import { connect, issueNodeId, issuesByNode, makeNode, outHandles, removeNodes, replaceNode, type NodeType } from './designer/graph-model';
 import { NodePalette } from './designer/node-palette';
@@ -11,6 +11,7 @@ import { NodePanel } from './designer/node-panel';
 import { marksFromPath } from './designer/path-marks';
 import { WorkflowCanvas } from './designer/workflow-canvas';
 import { TestRunPanel } from './test-run-panel';
+import { VersionsPanel } from './versions-panel';
 
 interface Props {
   workflow: TWorkflow;
@@ -24,13 +25,22 @@ interface Props {
   onReload: () => void;
   /** Saves unsaved changes; false when that failed. */
   ensureSaved: () => Promise<boolean>;
+  /** A published version shown read-only on the canvas instead of the draft. */
+  viewing: TWorkflowVersion | null;
+  onView: (version: TWorkflowVersion | null) => void;
+  /** Copies a published version into the draft; the version being copied while it runs. */
+  onRestore: (version: TWorkflowVersion) => void;
+  restoring: number | null;
 }
 
 /** The canvas with its palette, the selected node's settings, the test run and the problems that block publishing. */
-export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, details, onDetailsChange, issues, conflict, onReload, ensureSaved }: Props) {
+export function WorkflowDesigner({ workflow, catalog, graph: draft, onGraphChange, details, onDetailsChange, issues: draftIssues, conflict, onReload, ensureSaved, viewing, onView, onRestore, restoring }: Props) {
   const { t } = useTranslation();
   const narrow = useMediaQuery('(max-width: 48em)');
-  const readOnly = Boolean(narrow);
+  // A past version is only looked at: the canvas shows it, nothing edits it, the draft's problems are not its own.
+  const graph = viewing?.graph ?? draft;
+  const issues = viewing ? null : draftIssues;
+  const readOnly = Boolean(narrow) || viewing !== null;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [panel, setPanel] = useState<string | null>('step');
   const [testSteps, setTestSteps] = useState<TTestRunStep[] | null>(null);
@@ -40,7 +50,7 @@ export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, deta
   const grouped = useMemo(() => issuesByNode(issues ?? []), [issues]);
   const nodeIssues = useMemo(() => new Map([...grouped.byNode].map(([id, list]) => [id, list.map((i) => i.message)])), [grouped]);
   const describe = useCallback((node: TWorkflowNode) => describeNode(t, catalog, node), [t, catalog]);
-  const marks = useMemo(() => (testSteps ? marksFromPath(graph, testSteps.map((s) => ({ nodeId: s.nodeId, outcome: s.outcome, failed: Boolean(s.error) }))) : null), [testSteps, graph]);
+  const marks = useMemo(() => (testSteps && !viewing ? marksFromPath(graph, testSteps.map((s) => ({ nodeId: s.nodeId, outcome: s.outcome, failed: Boolean(s.error) }))) : null), [testSteps, graph, viewing]);
 
   const select = (id: string | null) => {
     setSelectedId(id);
@@ -86,37 +96,52 @@ export function WorkflowDesigner({ workflow, catalog, graph, onGraphChange, deta
           </Stack>
         </Alert>
       )}
-      {readOnly && <Text size="xs" c="dimmed">{t('workflows.viewOnlyNarrow')}</Text>}
+      {viewing && (
+        <Alert color="blue" icon={<IconHistory size={18} />} title={t('workflows.versions.viewingTitle', { version: viewing.version })} data-testid="wf-viewing-version">
+          <Group justify="space-between">
+            <Text size="sm">{t('workflows.versions.viewing', { version: viewing.version })}</Text>
+            <Group gap="xs">
+              <Button size="xs" variant="default" leftSection={<IconArrowBackUp size={14} />} onClick={() => { setSelectedId(null); onView(null); }} data-testid="wf-viewing-back">{t('workflows.versions.backToDraft')}</Button>
+              <Button size="xs" leftSection={<IconCopy size={14} />} loading={restoring === viewing.version} disabled={restoring !== null} onClick={() => onRestore(viewing)} data-testid="wf-viewing-restore">{t('workflows.versions.restore')}</Button>
+            </Group>
+          </Group>
+        </Alert>
+      )}
+      {narrow && <Text size="xs" c="dimmed">{t('workflows.viewOnlyNarrow')}</Text>}
       <Grid gap="sm">
         {!readOnly && (
           <Grid.Col span={{ base: 12, md: 2 }}>
             <Paper withBorder p="xs" radius="md"><NodePalette catalog={catalog} object={object} hasTrigger={graph.nodes.some((n) => n.type === 'trigger')} onAdd={add} /></Paper>
           </Grid.Col>
         )}
-        <Grid.Col span={{ base: 12, md: readOnly ? 12 : 6, lg: 7 }}>
+        <Grid.Col span={{ base: 12, md: narrow ? 12 : viewing ? 8 : 6, lg: narrow ? 12 : viewing ? 9 : 7 }}>
           <WorkflowCanvas graph={graph} onChange={readOnly ? undefined : onGraphChange} selectedId={selectedId} onSelect={select} describe={describe} issues={nodeIssues} badEdges={grouped.edges} marks={marks} height={narrow ? 380 : 600} />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: readOnly ? 12 : 4, lg: 3 }}>
+        <Grid.Col span={{ base: 12, md: narrow ? 12 : 4, lg: 3 }}>
           <Paper withBorder p="sm" radius="md">
             <Tabs value={panel} onChange={setPanel} keepMounted={false}>
               <Tabs.List grow mb="sm">
                 <Tabs.Tab value="step" data-testid="wf-panel-step">{t('workflows.panel.step')}</Tabs.Tab>
                 <Tabs.Tab value="test" data-testid="wf-panel-test">{t('workflows.panel.test')}</Tabs.Tab>
                 <Tabs.Tab value="settings" data-testid="wf-panel-settings">{t('workflows.panel.settings')}</Tabs.Tab>
+                <Tabs.Tab value="versions" data-testid="wf-panel-versions">{t('workflows.panel.versions')}</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="step">
                 {selected
                   ? <NodePanel key={selected.id} node={selected} catalog={catalog} object={object} issues={issues ?? []} webhookUrl={workflow.webhookUrl} readOnly={readOnly}
-                    onChange={(node) => onGraphChange(replaceNode(graph, node))} onDelete={() => { onGraphChange(removeNodes(graph, new Set([selected.id]))); select(null); }} />
+                    onChange={(node) => onGraphChange(replaceNode(draft, node))} onDelete={() => { onGraphChange(removeNodes(draft, new Set([selected.id]))); select(null); }} />
                   : <Text size="sm" c="dimmed">{graph.nodes.length ? t('workflows.selectNode') : t('workflows.startWithTrigger')}</Text>}
               </Tabs.Panel>
               <Tabs.Panel value="test">
-                <TestRunPanel workflowId={workflow.id} object={objectInfo} withPayload={graph.nodes.some((n) => n.trigger?.kind === 'webhook' || n.trigger?.kind === 'event')} beforeRun={ensureSaved} onSteps={setTestSteps} />
+                <TestRunPanel workflowId={workflow.id} graph={draft} object={objectInfo} withPayload={draft.nodes.some((n) => n.trigger?.kind === 'webhook' || n.trigger?.kind === 'event')} beforeRun={ensureSaved} onSteps={setTestSteps} />
+              </Tabs.Panel>
+              <Tabs.Panel value="versions">
+                <VersionsPanel workflow={workflow} viewing={viewing?.version ?? null} onView={(v) => { setSelectedId(null); onView(v); }} onRestore={onRestore} restoring={restoring} />
               </Tabs.Panel>
               <Tabs.Panel value="settings">
                 <Stack gap="sm">
-                  <TextInput label={t('workflows.name')} required value={details.name} maxLength={200} onChange={(e) => onDetailsChange({ ...details, name: e.currentTarget.value })} disabled={readOnly} data-testid="wf-name" />
-                  <Textarea label={t('workflows.descriptionLabel')} autosize minRows={2} value={details.description} maxLength={2000} onChange={(e) => onDetailsChange({ ...details, description: e.currentTarget.value })} disabled={readOnly} />
+                  <TextInput label={t('workflows.name')} required value={details.name} maxLength={200} onChange={(e) => onDetailsChange({ ...details, name: e.currentTarget.value })} disabled={Boolean(narrow)} data-testid="wf-name" />
+                  <Textarea label={t('workflows.descriptionLabel')} autosize minRows={2} value={details.description} maxLength={2000} onChange={(e) => onDetailsChange({ ...details, description: e.currentTarget.value })} disabled={Boolean(narrow)} />
                 </Stack>
               </Tabs.Panel>
             </Tabs>

@@ -17,7 +17,7 @@ import { ManualRunModal } from './runs/manual-run-modal';
 import { RunsTab } from './runs/runs-tab';
 import { WorkflowDesigner } from './workflow-designer';
 import { WorkflowStatusSwitch } from './workflow-status-switch';
-import { catalogApi, graphIssues, MANAGE_CAPABILITY, WORKFLOWS_KEY, workflowKey, workflowsApi, type TWorkflow, type TWorkflowCatalog, type TWorkflowGraph, type TWorkflowIssue } from './workflows-api';
+import { catalogApi, graphIssues, MANAGE_CAPABILITY, WORKFLOWS_KEY, workflowKey, workflowsApi, type TWorkflow, type TWorkflowCatalog, type TWorkflowGraph, type TWorkflowIssue, type TWorkflowVersion } from './workflows-api';
 
 export interface WorkflowSearch {
   tab?: 'design' | 'runs';
@@ -50,6 +50,8 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState<'save' | 'validate' | 'publish' | null>(null);
   const [manualOpen, setManualOpen] = useState(false);
+  const [viewing, setViewing] = useState<TWorkflowVersion | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
   const dirty = !sameGraph(graph, workflow.draft) || details.name !== workflow.name || details.description !== (workflow.description ?? '');
   const trigger = graph.nodes.find((n) => n.type === 'trigger')?.trigger;
 
@@ -114,6 +116,35 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
       setBusy(null);
     }
   }
+  /** Copies a published version into the draft (asking first when that drops unsaved changes); a 409 shows the reload banner. */
+  const restoreVersion = (version: TWorkflowVersion) => {
+    const go = async () => {
+      setRestoring(version.version);
+      try {
+        const current = client.getQueryData<TWorkflow>(workflowKey(workflow.id)) ?? workflow;
+        const saved = await workflowsApi.restoreVersion(workflow.id, version.version, current.version);
+        store(saved);
+        setGraph(saved.draft);
+        setDetails({ name: saved.name, description: saved.description ?? '' });
+        setIssues(null);
+        setViewing(null);
+        setConflict(false);
+        notifications.show({ color: 'green', message: t('workflows.versions.restored', { version: version.version }) });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 409) setConflict(true);
+        else notifyError(e);
+      } finally {
+        setRestoring(null);
+      }
+    };
+    if (!dirty) return void go();
+    modals.openConfirmModal({
+      title: t('workflows.versions.discardTitle'),
+      children: <Text size="sm">{t('workflows.versions.discard', { version: version.version })}</Text>,
+      labels: { confirm: t('workflows.versions.restore'), cancel: t('common.cancel') },
+      onConfirm: () => void go(),
+    });
+  };
   const reload = async () => {
     const fresh = await client.fetchQuery({ queryKey: workflowKey(workflow.id), queryFn: () => workflowsApi.get(workflow.id), staleTime: 0 });
     setGraph(fresh.draft);
@@ -169,7 +200,8 @@ function WorkflowEditor({ workflow, catalog }: { workflow: TWorkflow; catalog: T
         </Tabs.List>
         <Tabs.Panel value="design">
           <WorkflowDesigner workflow={workflow} catalog={catalog} graph={graph} onGraphChange={changeGraph} details={details} onDetailsChange={setDetails}
-            issues={issues} conflict={conflict} onReload={() => void reload()} ensureSaved={save} />
+            issues={issues} conflict={conflict} onReload={() => void reload()} ensureSaved={save}
+            viewing={viewing} onView={setViewing} onRestore={restoreVersion} restoring={restoring} />
         </Tabs.Panel>
         <Tabs.Panel value="runs">
           <RunsTab workflow={workflow} catalog={catalog} runId={search.run ?? null} />

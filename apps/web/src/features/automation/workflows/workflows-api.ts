@@ -2,11 +2,11 @@ import type { z } from 'zod';
 import type {
   TWorkflow, TWorkflowCatalog, TWorkflowEdge, TWorkflowGraph, TWorkflowIssue, TWorkflowNode, TWorkflowRun, TWorkflowRunDetail, TWorkflowTrigger, TWorkflowWait, TEmailTemplate,
   ZCreateWorkflowRequest, ZUpdateWorkflowRequest, ZRunWorkflowResponse, ZSetWorkflowStatusRequest, ZTestRunRequest, ZTestRunResponse, ZValidateWorkflowResponse,
-  ZWorkflowListResponse, ZWorkflowRunListResponse, ZWorkflowTemplatesResponse, ZWorkflowVersionsResponse,
+  ZWorkflowListResponse, ZWorkflowRunListResponse, ZWorkflowTemplatesResponse, ZWorkflowVersionsResponse, TWorkflowVersion,
 } from '@voyage/contracts';
 import { api } from '../../../api/client';
 
-export type { TWorkflow, TWorkflowCatalog, TWorkflowEdge, TWorkflowGraph, TWorkflowIssue, TWorkflowNode, TWorkflowRun, TWorkflowRunDetail, TWorkflowTrigger, TWorkflowWait };
+export type { TWorkflow, TWorkflowCatalog, TWorkflowEdge, TWorkflowGraph, TWorkflowIssue, TWorkflowNode, TWorkflowRun, TWorkflowRunDetail, TWorkflowTrigger, TWorkflowVersion, TWorkflowWait };
 export type TWorkflowSummary = z.infer<typeof ZWorkflowListResponse>['data'][number];
 export type TTestRunStep = z.infer<typeof ZTestRunResponse>['steps'][number];
 export type TWorkflowTemplate = z.infer<typeof ZWorkflowTemplatesResponse>['data'][number];
@@ -22,6 +22,8 @@ export const MANAGE_CAPABILITY = 'automation.manage';
 export const WORKFLOWS_KEY = ['workflows'] as const;
 export const workflowKey = (id: string) => ['workflow', id] as const;
 export const runsKey = (id: string) => ['workflow-runs', id] as const;
+/** Published versions change only when one is published, so the live version number is part of the key. */
+export const versionsKey = (id: string, published: number | null) => ['workflow-versions', id, published] as const;
 
 export const workflowsApi = {
   list: (trash = false) => api.get<z.infer<typeof ZWorkflowListResponse>>('/workflows', { query: { trash: trash ? 'true' : undefined } }),
@@ -33,6 +35,7 @@ export const workflowsApi = {
   publish: (id: string, version: number) => api.post<TWorkflow>(`/workflows/${id}/publish`, { version }),
   setStatus: (id: string, body: z.input<typeof ZSetWorkflowStatusRequest>) => api.put<TWorkflow>(`/workflows/${id}/status`, body),
   versions: (id: string) => api.get<z.infer<typeof ZWorkflowVersionsResponse>>(`/workflows/${id}/versions`),
+  restoreVersion: (id: string, version: number, workflowVersion: number) => api.post<TWorkflow>(`/workflows/${id}/versions/${version}/restore`, { version: workflowVersion }),
   testRun: (id: string, body: z.input<typeof ZTestRunRequest>) => api.post<z.infer<typeof ZTestRunResponse>>(`/workflows/${id}/test-run`, body),
   run: (id: string, recordIds: string[]) => api.post<z.infer<typeof ZRunWorkflowResponse>>(`/workflows/${id}/run`, { recordIds }),
   runs: (id: string, query: { status?: string; cursor?: string; limit?: number }) => api.get<z.infer<typeof ZWorkflowRunListResponse>>(`/workflows/${id}/runs`, { query }),
