@@ -154,6 +154,12 @@ export const ZApprovalRequest = z.object({
 });
 export type TApprovalRequest = z.infer<typeof ZApprovalRequest>;
 
+/** The emailed approval link (no sign-in): its signed token names the approver's part in one step. */
+export const ZApprovalLinkParams = z.object({ token: z.string().min(1).max(300) });
+/** What the link's page shows: the request as its approver sees it, and until when the link works. */
+export const ZApprovalLink = z.object({ request: ZApprovalRequest, approverName: z.string(), expiresAt: z.string() });
+export type TApprovalLink = z.infer<typeof ZApprovalLink>;
+
 export const APPROVAL_BOXES = ['pending', 'submitted', 'done'] as const;
 export const ZApprovalInboxQuery = z.object({ box: z.enum(APPROVAL_BOXES).default('pending') });
 export const ZApprovalInboxResponse = z.object({ data: z.array(ZApprovalRequest) });

@@ -50,6 +50,8 @@ const envSchema = z.object({
   /** First retry delay of a failed workflow step; it doubles each time. */
   WORKFLOW_RETRY_DELAY_SECONDS: z.coerce.number().int().positive().default(30).describe('Seconds before the first retry of a failed workflow step (doubles each retry)'),
   WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').describe('Let workflow webhooks call loopback and private-network addresses (off: only public addresses, against SSRF)'),
+  /** Days an approval email's sign-in-free link stays valid. */
+  APPROVAL_LINK_DAYS: z.coerce.number().int().positive().default(7).describe('Days an approval email\'s link (decide without signing in) stays valid'),
   /** Node environment. */
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Node environment'),
 });

@@ -28,6 +28,13 @@ const resetRoute = createRoute({
   validateSearch: (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' }),
   component: ResetPasswordPage,
 });
+// An approval email's link: decides without signing in (the signed token stands for the approver).
+const approvalLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/approval-link',
+  validateSearch: (search: Record<string, unknown>) => ({ token: typeof search.token === 'string' ? search.token : '' }),
+  component: lazyRouteComponent(() => import('../features/automation/approvals/approval-link-page'), 'ApprovalLinkPage'),
+});
 const workspacesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/workspaces',
@@ -129,6 +136,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   forgotRoute,
   resetRoute,
+  approvalLinkRoute,
   workspacesRoute,
   appRoute.addChildren([homeRoute, contactsRoute, accountsRoute, contactRoute, accountRoute, segmentsRoute, segmentRoute, accountGraphRoute, poolRoute, lifecycleReportRoute, dataQualityRoute, duplicatesRoute, mergeRoute, importsRoute, importNewRoute, importRoute, leadsRoute, leadRoute, dealsRoute, dealRoute, productsRoute, priceBooksRoute, myDayRoute, calendarRoute, forecastRoute, targetsRoute, salesPerformanceRoute, workflowsRoute, workflowRoute, approvalsRoute, approvalRoute, notificationsRoute, settingsRoute.addChildren(settingsChildren)]),
 ]);

@@ -1,7 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { AUTOMATION_EVENTS, CUSTOMERS_TIMELINE_APPEND, type TApprovalEventPayload, type TTimelineAppendEvent } from '@voyage/contracts';
-import { emitEvents, notify, queueMail, recordTitles, schema, translate, workflowRecordSource, writeAudit, type Context, type EmitInput, type Locale } from '@voyage/kernel';
+import { emitEvents, notify, publicBaseUrl, queueMail, recordTitles, schema, translate, workflowRecordSource, writeAudit, type Context, type EmitInput, type Locale } from '@voyage/kernel';
 import type { ApprovalRequestRow } from '../db/approvals';
+import { approvalLinkExpiry, approvalLinkUrl } from './approval-link-token';
 import { objectLabel } from './approval-process-wire';
 
 export type ApprovalOutcome = TApprovalEventPayload['outcome'];
@@ -77,14 +78,20 @@ async function userName(ctx: Context, userId: string): Promise<string> {
   return row?.name ?? '';
 }
 
-/** Tells the approvers of a stage, in the app and by email with a link to the decision page. */
-export async function notifyApprovers(ctx: Context, request: ApprovalRequestRow, approverIds: string[], comment: string): Promise<void> {
+/**
+ * Tells the approvers of a stage, in the app and by email. The email carries each approver's own
+ * signed link to decide without signing in (bound to their task in this stage, expiring), and
+ * the request's page in the app.
+ */
+export async function notifyApprovers(ctx: Context, request: ApprovalRequestRow, tasks: Array<{ id: string; approverId: string }>, comment: string): Promise<void> {
   const title = await recordTitle(ctx, request.object, request.recordId);
   const submitter = await userName(ctx, request.submittedBy);
   const link = `/approvals/${request.id}`;
-  const base = (ctx.env.PUBLIC_URL ?? `http://localhost:${ctx.env.PORT}`).replace(/\/+$/, '');
-  for (const r of await recipients(ctx, approverIds)) {
-    const params = { record: title, submitter, object: objectLabel(request.object, r.locale), process: request.process.name, comment, link: `${base}${link}` };
+  const expiresAt = approvalLinkExpiry(ctx.env);
+  const taskOf = new Map(tasks.map((t) => [t.approverId, t.id]));
+  for (const r of await recipients(ctx, [...taskOf.keys()])) {
+    const decideLink = approvalLinkUrl(ctx.env, { workspaceId: ctx.workspaceId, taskId: taskOf.get(r.id)!, expiresAt });
+    const params = { record: title, submitter, object: objectLabel(request.object, r.locale), process: request.process.name, comment, link: decideLink, appLink: `${publicBaseUrl(ctx.env)}${link}`, days: ctx.env.APPROVAL_LINK_DAYS };
     const dedupe = `approval:${request.id}:${request.round}:${request.currentStage}:${r.id}`;
     await notify(ctx.db, { workspaceId: ctx.workspaceId, userIds: [r.id], kind: 'approval_pending', title: translate(r.locale, 'automation.approvals.notify.pending', params), body: translate(r.locale, 'automation.approvals.notify.pending_body', params), link, dedupeKey: dedupe });
     await queueMail(ctx.db, { workspaceId: ctx.workspaceId, to: r.email, subject: translate(r.locale, 'automation.approvals.notify.pending', params), text: translate(r.locale, 'automation.approvals.mail.pending_text', params), dedupeKey: dedupe });

@@ -37,9 +37,10 @@ export async function activateStages(ctx: Context, request: ApprovalRequestRow, 
       await addHistory(ctx, request, 'approved', '', index, null);
       continue;
     }
-    await ctx.db.insert(approvalTasks).values(approvers.map((approverId) => ({ workspaceId: ctx.workspaceId, id: newId(), requestId: request.id, round: request.round, stageIndex: index, approverId, status: 'pending' as const })));
+    const tasks = approvers.map((approverId) => ({ workspaceId: ctx.workspaceId, id: newId(), requestId: request.id, round: request.round, stageIndex: index, approverId, status: 'pending' as const }));
+    await ctx.db.insert(approvalTasks).values(tasks);
     const row = await saveRequest(ctx, request, { currentStage: index });
-    await notifyApprovers(ctx, row, approvers, comment);
+    await notifyApprovers(ctx, row, tasks, comment);
     return row;
   }
   return finishRequest(ctx, request, 'approved', null, comment);

@@ -13,6 +13,13 @@ export const APPROVAL_ERRORS = {
   cannotResubmit: 'automation.approval_cannot_resubmit',
   processInactive: 'automation.approval_process_inactive',
   noRecord: 'automation.approval_no_record',
+  /** The emailed link's token is not one we signed, or its approver is no longer a member. */
+  linkInvalid: 'automation.approval_link_invalid',
+  linkExpired: 'automation.approval_link_expired',
+  /** The approver already decided with it. */
+  linkUsed: 'automation.approval_link_used',
+  /** The step it was sent for is over (another approver decided, the request was withdrawn or finished). */
+  linkMovedOn: 'automation.approval_link_moved_on',
 } as const;
 
 registerErrorCodes({
@@ -27,6 +34,10 @@ registerErrorCodes({
   [APPROVAL_ERRORS.cannotResubmit]: 409,
   [APPROVAL_ERRORS.processInactive]: 422,
   [APPROVAL_ERRORS.noRecord]: 422,
+  [APPROVAL_ERRORS.linkInvalid]: 403,
+  [APPROVAL_ERRORS.linkExpired]: 410,
+  [APPROVAL_ERRORS.linkUsed]: 409,
+  [APPROVAL_ERRORS.linkMovedOn]: 409,
 });
 
 registerMessages({
@@ -42,6 +53,10 @@ registerMessages({
     'errors.automation.approval_cannot_resubmit': 'Only a rejected, returned or withdrawn request can be resubmitted (this one is {status}).',
     'errors.automation.approval_process_inactive': 'The approval process "{process}" is switched off.',
     'errors.automation.approval_no_record': 'The workflow run has no record to submit for approval.',
+    'errors.automation.approval_link_invalid': 'This approval link is not valid. Open the request in Voyage CRM instead.',
+    'errors.automation.approval_link_expired': 'This approval link has expired. Open the request in Voyage CRM to decide.',
+    'errors.automation.approval_link_used': 'You have already decided on this request with this link.',
+    'errors.automation.approval_link_moved_on': 'This request no longer awaits your decision at this step: it has moved on.',
     'automation.approvals.field.unknown_object': '{field}: "{object}" is not a record kind workflows know.',
     'automation.approvals.field.unknown_user': '{field} must be an active member of this workspace.',
     'automation.approvals.field.unknown_role': '{field} must be a role of this workspace.',
@@ -60,7 +75,7 @@ registerMessages({
     'automation.approvals.notify.pending_body': '{submitter} asks you to approve {object} "{record}" ({process}). {comment}',
     'automation.approvals.notify.decided': 'Your approval request for "{record}" was {status}',
     'automation.approvals.notify.decided_body': '{actor}: {comment}',
-    'automation.approvals.mail.pending_text': '{submitter} asks you to approve {object} "{record}" ({process}).\n\n{comment}\n\nOpen it to approve, reject or return it for changes:\n{link}',
+    'automation.approvals.mail.pending_text': '{submitter} asks you to approve {object} "{record}" ({process}).\n\n{comment}\n\nApprove, reject or return it for changes from this link, without signing in (it works for one decision, for {days} days):\n{link}\n\nOr open it in Voyage CRM:\n{appLink}',
     'automation.approvals.timeline.submitted': 'Submitted "{record}" for approval ({process})',
     'automation.approvals.timeline.approved': '"{record}" approved ({process})',
     'automation.approvals.timeline.step_approved': 'Step "{step}" of "{record}" approved ({process})',
@@ -85,6 +100,10 @@ registerMessages({
     'errors.automation.approval_cannot_resubmit': '只有被驳回、退回修改或已撤回的申请可以重新提交（当前为{status}）。',
     'errors.automation.approval_process_inactive': '审批流程“{process}”已停用。',
     'errors.automation.approval_no_record': '该工作流运行没有可提交审批的记录。',
+    'errors.automation.approval_link_invalid': '此审批链接无效。请在 Voyage CRM 中打开该申请。',
+    'errors.automation.approval_link_expired': '此审批链接已过期。请在 Voyage CRM 中打开该申请进行审批。',
+    'errors.automation.approval_link_used': '您已通过此链接对该申请作出决定。',
+    'errors.automation.approval_link_moved_on': '该申请在此步骤已不再等待您的决定：流程已继续。',
     'automation.approvals.field.unknown_object': '{field}：“{object}”不是工作流可用的记录类型。',
     'automation.approvals.field.unknown_user': '{field}必须是本工作区的在职成员。',
     'automation.approvals.field.unknown_role': '{field}必须是本工作区的角色。',
@@ -103,7 +122,7 @@ registerMessages({
     'automation.approvals.notify.pending_body': '{submitter}请您审批{object}“{record}”（{process}）。{comment}',
     'automation.approvals.notify.decided': '您提交的“{record}”审批{status}',
     'automation.approvals.notify.decided_body': '{actor}：{comment}',
-    'automation.approvals.mail.pending_text': '{submitter}请您审批{object}“{record}”（{process}）。\n\n{comment}\n\n打开链接即可通过、驳回或退回修改：\n{link}',
+    'automation.approvals.mail.pending_text': '{submitter}请您审批{object}“{record}”（{process}）。\n\n{comment}\n\n无需登录，打开以下链接即可通过、驳回或退回修改（仅可用于一次决定，{days} 天内有效）：\n{link}\n\n或在 Voyage CRM 中打开：\n{appLink}',
     'automation.approvals.timeline.submitted': '提交“{record}”审批（{process}）',
     'automation.approvals.timeline.approved': '“{record}”审批通过（{process}）',
     'automation.approvals.timeline.step_approved': '“{record}”的审批步骤“{step}”已通过（{process}）',
@@ -128,6 +147,10 @@ registerMessages({
     'errors.automation.approval_cannot_resubmit': '只有被駁回、退回修改或已撤回的申請可以重新提交（目前為{status}）。',
     'errors.automation.approval_process_inactive': '審批流程「{process}」已停用。',
     'errors.automation.approval_no_record': '該工作流程執行沒有可提交審批的記錄。',
+    'errors.automation.approval_link_invalid': '此審批連結無效。請在 Voyage CRM 中開啟該申請。',
+    'errors.automation.approval_link_expired': '此審批連結已過期。請在 Voyage CRM 中開啟該申請進行審批。',
+    'errors.automation.approval_link_used': '您已透過此連結對該申請作出決定。',
+    'errors.automation.approval_link_moved_on': '該申請在此步驟已不再等待您的決定：流程已繼續。',
     'automation.approvals.field.unknown_object': '{field}：「{object}」不是工作流程可用的記錄類型。',
     'automation.approvals.field.unknown_user': '{field}必須是本工作區的在職成員。',
     'automation.approvals.field.unknown_role': '{field}必須是本工作區的角色。',
@@ -146,7 +169,7 @@ registerMessages({
     'automation.approvals.notify.pending_body': '{submitter}請您審批{object}「{record}」（{process}）。{comment}',
     'automation.approvals.notify.decided': '您提交的「{record}」審批{status}',
     'automation.approvals.notify.decided_body': '{actor}：{comment}',
-    'automation.approvals.mail.pending_text': '{submitter}請您審批{object}「{record}」（{process}）。\n\n{comment}\n\n開啟連結即可核准、駁回或退回修改：\n{link}',
+    'automation.approvals.mail.pending_text': '{submitter}請您審批{object}「{record}」（{process}）。\n\n{comment}\n\n無需登入，開啟以下連結即可核准、駁回或退回修改（僅可用於一次決定，{days} 天內有效）：\n{link}\n\n或在 Voyage CRM 中開啟：\n{appLink}',
     'automation.approvals.timeline.submitted': '提交「{record}」審批（{process}）',
     'automation.approvals.timeline.approved': '「{record}」審批核准（{process}）',
     'automation.approvals.timeline.step_approved': '「{record}」的審批步驟「{step}」已核准（{process}）',

@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Locale } from '@voyage/kernel';
 import {
   ZApprovalCommentRequest, ZApprovalInboxQuery, ZApprovalInboxResponse, ZApprovalProcess, ZApprovalProcessListQuery, ZApprovalProcessListResponse, ZApprovalProcessVersionQuery,
-  ZApprovalRequest, ZCreateApprovalProcessRequest, ZDecideApprovalRequest, ZRecordApprovalsResponse, ZRecordParams, ZSubmitApprovalRequest, ZUpdateApprovalProcessRequest,
+  ZApprovalLink, ZApprovalLinkParams, ZApprovalRequest, ZCreateApprovalProcessRequest, ZDecideApprovalRequest, ZRecordApprovalsResponse, ZRecordParams, ZSubmitApprovalRequest, ZUpdateApprovalProcessRequest,
 } from '@voyage/contracts';
 import { decideApproval, withdrawApproval } from './decide-approval';
+import { decideByApprovalLink, getApprovalLink } from './decide-by-approval-link';
 import { getApprovalRequest, getRecordApprovals, listApprovals } from './approval-views';
 import { getApprovalProcess, listApprovalProcesses } from './list-approval-processes';
 import { createApprovalProcess, trashApprovalProcess, updateApprovalProcess } from './save-approval-process';
 import { resubmitApproval, submitApproval } from './submit-approval';
 
-/** Approval processes (admins with `automation.manage`), and requests: submit, decide, withdraw, resubmit, the inbox and a record's panel. */
+/**
+ * Approval processes (admins with `automation.manage`), and requests: submit, decide, withdraw,
+ * resubmit, the inbox and a record's panel; and the emailed link, which decides without signing in.
+ */
 export function approvalRoutes(app: FastifyInstance): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['approvals'];
@@ -46,4 +51,12 @@ export function approvalRoutes(app: FastifyInstance): void {
     async (request) => withdrawApproval(request.ctx(), request.params.id, request.body));
   r.post('/api/v1/approvals/:id/resubmit', { schema: { tags, summary: 'Resubmit a rejected, returned or withdrawn request (its submitter)', params: ZRecordParams, body: ZApprovalCommentRequest, response: { 200: ZApprovalRequest } }, config: write },
     async (request) => resubmitApproval(request.ctx(), request.params.id, request.body));
+
+  // The emailed link: its signed token stands for the approver, for one decision in one step.
+  const link = { auth: 'public' as const };
+  const meta = (request: { locale: Locale; id: string; ip: string }) => ({ locale: request.locale, requestId: request.id, ip: request.ip });
+  r.get('/api/v1/approval-links/:token', { schema: { tags, summary: 'The request an approval email links to (no sign-in; 403 invalid, 410 expired, 409 used or moved on)', security: [], params: ZApprovalLinkParams, response: { 200: ZApprovalLink } }, config: link },
+    async (request) => getApprovalLink(app.services, request.params.token, meta(request)));
+  r.post('/api/v1/approval-links/:token/decide', { schema: { tags, summary: 'Approve, reject or return from the emailed link, as its approver (same checks, audit and events as the inbox)', security: [], params: ZApprovalLinkParams, body: ZDecideApprovalRequest, response: { 200: ZApprovalRequest } }, config: link },
+    async (request) => decideByApprovalLink(app.services, request.params.token, request.body, meta(request)));
 }

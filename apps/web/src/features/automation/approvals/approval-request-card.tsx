@@ -22,7 +22,8 @@ export function useApprovalRefresh() {
   const queryClient = useQueryClient();
   return (r: TApprovalRequest) => {
     queryClient.setQueryData(approvalKey(r.id), r);
-    for (const key of [INBOX_KEY, recordApprovalsKey(r.object, r.recordId), ['deal', r.recordId]]) void queryClient.invalidateQueries({ queryKey: key });
+    // The record itself too: an outcome may have changed its fields (the deal page's, the 360° page's key).
+    for (const key of [INBOX_KEY, recordApprovalsKey(r.object, r.recordId), ['deal', r.recordId], ['records', r.object, 'one', r.recordId]]) void queryClient.invalidateQueries({ queryKey: key });
   };
 }
 
@@ -51,14 +52,25 @@ function Stages({ request }: { request: TApprovalRequest }) {
   );
 }
 
+interface CardProps {
+  request: TApprovalRequest;
+  showRecord?: boolean;
+  /** Link the record's title to its page (not on the emailed link's page, which works without signing in). */
+  linkRecord?: boolean;
+  /** How a decision is sent: the inbox's route by default, the emailed link's on its page (only deciding, then). */
+  decide?: (decision: TDecision, comment: string) => Promise<TApprovalRequest>;
+  onDecided?: (request: TApprovalRequest) => void;
+}
+
 /** One request: the record, the stages, the history and, for whoever may, the decision buttons with a comment. */
-export function ApprovalRequestCard({ request, showRecord = true }: { request: TApprovalRequest; showRecord?: boolean }) {
+export function ApprovalRequestCard({ request, showRecord = true, linkRecord = true, decide: send, onDecided }: CardProps) {
   const { t } = useTranslation();
   const refresh = useApprovalRefresh();
   const [comment, setComment] = useState('');
+  const byLink = Boolean(send);
   const decide = useMutation({
-    mutationFn: (decision: TDecision) => approvalsApi.decide(request.id, decision, comment),
-    onSuccess: (r) => { setComment(''); refresh(r); notifications.show({ color: 'green', message: t(`approvals.decided.${r.status === 'pending' ? 'approved' : r.status}`) }); },
+    mutationFn: (decision: TDecision) => (send ? send(decision, comment) : approvalsApi.decide(request.id, decision, comment)),
+    onSuccess: (r) => { setComment(''); refresh(r); onDecided?.(r); notifications.show({ color: 'green', message: t(`approvals.decided.${r.status === 'pending' ? 'approved' : r.status}`) }); },
     onError: (e) => notifications.show({ color: 'red', title: t('approvals.decisionRefused'), message: errorMessage(e) }),
   });
   const withdraw = useMutation({
@@ -71,7 +83,9 @@ export function ApprovalRequestCard({ request, showRecord = true }: { request: T
     onSuccess: (r) => { setComment(''); refresh(r); },
     onError: (e) => notifications.show({ color: 'red', title: t('approvals.decisionRefused'), message: errorMessage(e) }),
   });
-  const path = recordPath(request.object, request.recordId);
+  const path = linkRecord ? recordPath(request.object, request.recordId) : null;
+  const canWithdraw = request.canWithdraw && !byLink;
+  const canResubmit = request.canResubmit && !byLink;
   const busy = decide.isPending || withdraw.isPending || resubmit.isPending;
   return (
     <Card withBorder data-testid="approval-request">
@@ -102,7 +116,7 @@ export function ApprovalRequestCard({ request, showRecord = true }: { request: T
             ))}
           </Stack>
         )}
-        {(request.canDecide || request.canWithdraw || request.canResubmit) && (
+        {(request.canDecide || canWithdraw || canResubmit) && (
           <>
             <Textarea label={t('approvals.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
             <Group gap="xs">
@@ -113,8 +127,8 @@ export function ApprovalRequestCard({ request, showRecord = true }: { request: T
                   <Button color="orange" variant="light" leftSection={<IconCornerUpLeft size={16} />} loading={decide.isPending && decide.variables === 'return'} disabled={busy} onClick={() => decide.mutate('return')}>{t('approvals.return')}</Button>
                 </>
               )}
-              {request.canWithdraw && <Button variant="default" loading={withdraw.isPending} disabled={busy} onClick={() => withdraw.mutate()}>{t('approvals.withdraw')}</Button>}
-              {request.canResubmit && <Button variant="light" loading={resubmit.isPending} disabled={busy} onClick={() => resubmit.mutate()}>{t('approvals.resubmit')}</Button>}
+              {canWithdraw && <Button variant="default" loading={withdraw.isPending} disabled={busy} onClick={() => withdraw.mutate()}>{t('approvals.withdraw')}</Button>}
+              {canResubmit && <Button variant="light" loading={resubmit.isPending} disabled={busy} onClick={() => resubmit.mutate()}>{t('approvals.resubmit')}</Button>}
             </Group>
           </>
         )}

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type {
-  TApprovalProcess, TApprovalRequest, TRecordApprovals, TWorkflowCatalog,
+  TApprovalLink, TApprovalProcess, TApprovalRequest, TRecordApprovals, TWorkflowCatalog,
   ZApprovalInboxResponse, ZApprovalProcessListResponse, ZCreateApprovalProcessRequest, ZSubmitApprovalRequest, ZUpdateApprovalProcessRequest,
 } from '@voyage/contracts';
 import { api } from '../../../api/client';
 
-export type { TApprovalProcess, TApprovalRequest, TRecordApprovals };
+export type { TApprovalLink, TApprovalProcess, TApprovalRequest, TRecordApprovals };
 export type TApprovalStepInput = z.input<typeof ZCreateApprovalProcessRequest>['steps'][number];
 export type TApprovalProcessInput = z.input<typeof ZCreateApprovalProcessRequest>;
 export type TCatalogObject = TWorkflowCatalog['objects'][number];
@@ -36,6 +36,12 @@ export const approvalsApi = {
   withdraw: (id: string, comment: string) => api.post<TApprovalRequest>(`/approvals/${id}/withdraw`, { comment }),
   resubmit: (id: string, comment: string, chosenApproverId?: string | null) => api.post<TApprovalRequest>(`/approvals/${id}/resubmit`, { comment, chosenApproverId }),
   record: (object: string, recordId: string) => api.get<TRecordApprovals>(`/approvals/records/${encodeURIComponent(object)}/${recordId}`),
+};
+
+/** The emailed link's page: no session, the token stands for the approver. */
+export const approvalLinksApi = {
+  get: (token: string) => api.get<TApprovalLink>(`/approval-links/${encodeURIComponent(token)}`),
+  decide: (token: string, decision: TDecision, comment: string) => api.post<TApprovalRequest>(`/approval-links/${encodeURIComponent(token)}/decide`, { decision, comment }),
 };
 
 export const STATUS_COLOR: Record<TApprovalRequest['status'], string> = { pending: 'blue', approved: 'green', rejected: 'red', returned: 'orange', withdrawn: 'gray' };

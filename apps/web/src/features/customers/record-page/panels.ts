@@ -17,6 +17,8 @@ export interface RecordPanel {
   /** i18n key of the panel's title, e.g. 'deals.panelTitle'. */
   titleKey: string;
   component: ComponentType<RecordPanelProps>;
+  /** The panel draws its own frame and title, and may draw nothing at all (e.g. when it does not apply to the record). */
+  frameless?: boolean;
 }
 
 const panels = new Map<string, RecordPanel>();

@@ -130,12 +130,14 @@ function RecordPage({ config }: { config: ObjectConfig }) {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
             <RelatedRecords object={config.object} record={row} />
-            {panels.map((p) => (
-              <Paper key={p.key} withBorder p="md" radius="md">
-                <Text fw={600} mb="sm">{t(p.titleKey)}</Text>
-                <p.component object={config.object} id={id} record={row as RecordRow} />
-              </Paper>
-            ))}
+            {panels.map((p) => (p.frameless
+              ? <p.component key={p.key} object={config.object} id={id} record={row as RecordRow} />
+              : (
+                <Paper key={p.key} withBorder p="md" radius="md">
+                  <Text fw={600} mb="sm">{t(p.titleKey)}</Text>
+                  <p.component object={config.object} id={id} record={row as RecordRow} />
+                </Paper>
+              )))}
           </Stack>
         </Grid.Col>
       </Grid>
