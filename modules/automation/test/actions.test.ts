@@ -185,6 +185,12 @@ describe('webhook', () => {
     expect(blocked?.code).toBe('automation.action.webhook_blocked');
     expect(blocked?.params).toMatchObject({ address: '127.0.0.1' });
     expect(received).toHaveLength(0);
+    // A name is checked on the connection itself, against the addresses it connects to (no DNS
+    // rebinding between a check and the call): localhost resolves to loopback and is refused.
+    const named = await errorOf(runAction(w, { action: 'automation.webhook', input: { url: `http://localhost:${port}/in`, secret }, object: 'contact', recordId: c.id }));
+    expect(named?.code).toBe('automation.action.webhook_blocked');
+    expect(['127.0.0.1', '::1']).toContain(named?.params?.address);
+    expect(received).toHaveLength(0);
     for (const a of ['10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0']) expect(isPrivateAddress(a), a).toBe(true);
     for (const a of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700::1111']) expect(isPrivateAddress(a), a).toBe(false);
     // This receiver is local, so the test allows private addresses as a deployment could.
@@ -199,6 +205,10 @@ describe('webhook', () => {
     const expected = createHmac('sha256', Buffer.from('a-secret-of-thirty-two-bytes!!!!')).update(`${key}.${timestamp}.${got.body}`).digest('base64');
     expect(got.headers['webhook-signature']).toBe(`v1,${expected}`);
     expect(JSON.parse(got.body)).toMatchObject({ data: { object: 'contact', id: c.id, values: { name: 'Hooked', email: 'hook@example.com' } } });
+    // Allowed, the same name is called, with its own Host header.
+    const byName = await runAction(w, { action: 'automation.webhook', input: { url: `http://localhost:${port}/in`, secret }, object: 'contact', recordId: c.id });
+    expect(byName.output).toMatchObject({ status: 204 });
+    expect(received.at(-1)!.headers.host).toBe(`localhost:${port}`);
 
     const failed = await errorOf(runAction(w, { action: 'automation.webhook', input: { url: `http://127.0.0.1:${port}/fail`, secret }, object: 'contact', recordId: c.id }));
     expect(failed?.code).toBe('automation.action.webhook_failed');

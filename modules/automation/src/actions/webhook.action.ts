@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, localized, translate, type WorkflowActionContext, type WorkflowActionDefinition } from '@voyage/kernel';
 import { ACTION_ERRORS } from './action-messages';
-import { privateAddressOf } from './public-address';
+import { postToAddress, PrivateAddressError } from './public-address';
 
 export const ZWebhookInput = z.object({
   url: z.url({ protocol: /^https?$/ }).max(2000),
@@ -48,22 +48,20 @@ export const webhookAction: WorkflowActionDefinition<TWebhookInput> = {
     return { summary: translate(actx.ctx.locale, 'automation.action.summary.webhook', { url: input.url }), output: { url: input.url, body: payload(actx) } };
   },
   async run(actx, input) {
-    // Only public addresses (no calls into the server's own network), and no redirects that could lead there.
-    if (actx.ctx.env.WEBHOOK_ALLOW_PRIVATE !== 'true') {
-      const address = await privateAddressOf(input.url).catch((cause: unknown) => { throw new AppError(ACTION_ERRORS.webhookFailed, { params: { url: input.url, status: cause instanceof Error ? cause.message : 'error' }, cause }); });
-      if (address) throw new AppError(ACTION_ERRORS.webhookBlocked, { params: { url: input.url, address } });
-    }
+    // Only public addresses (no calls into the server's own network), checked on the connection
+    // itself (no DNS rebinding between a check and the call), and no redirects that could lead there.
     const body = JSON.stringify(payload(actx));
     const timestamp = Math.floor(Date.now() / 1000);
-    const response = await fetch(input.url, {
-      method: 'POST',
+    const response = await postToAddress(input.url, {
       headers: { 'content-type': 'application/json', 'webhook-id': actx.idempotencyKey, 'webhook-timestamp': String(timestamp), 'webhook-signature': signWebhook(input.secret, actx.idempotencyKey, timestamp, body) },
       body,
-      redirect: 'error',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    }).catch((cause: unknown) => { throw new AppError(ACTION_ERRORS.webhookFailed, { params: { url: input.url, status: cause instanceof Error ? cause.message : 'error' }, cause }); });
-    if (!response.ok) throw new AppError(ACTION_ERRORS.webhookFailed, { params: { url: input.url, status: response.status } });
-    await response.body?.cancel();
+      timeoutMs: TIMEOUT_MS,
+      allowPrivate: actx.ctx.env.WEBHOOK_ALLOW_PRIVATE === 'true',
+    }).catch((cause: unknown) => {
+      if (cause instanceof PrivateAddressError) throw new AppError(ACTION_ERRORS.webhookBlocked, { params: { url: input.url, address: cause.address } });
+      throw new AppError(ACTION_ERRORS.webhookFailed, { params: { url: input.url, status: cause instanceof Error ? cause.message : 'error' }, cause });
+    });
+    if (response.status < 200 || response.status >= 300) throw new AppError(ACTION_ERRORS.webhookFailed, { params: { url: input.url, status: response.status } });
     return { url: input.url, status: response.status };
   },
 };
