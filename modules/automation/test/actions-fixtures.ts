@@ -16,10 +16,11 @@ export async function runAction(w: World, options: { action: string; input: Reco
     const ctx: Context = { env: w.t.env, database: w.t.database, db: tx, workspaceId: w.workspaceId, actor, locale: 'en' };
     const values = options.object && options.recordId ? (await workflowRecordSource(options.object)!.load(tx, w.workspaceId, [options.recordId])).get(options.recordId) : undefined;
     const record = values && options.object && options.recordId ? { object: options.object, id: options.recordId, values } : null;
+    const scope = { record: record?.values ?? null, trigger: {}, steps: {} };
     const actx: WorkflowActionContext = {
       ctx, workflowId: options.workflowId ?? newId(), runId: newId(), stepId: options.stepId ?? 'step', idempotencyKey: options.key ?? newId(), record, trigger: {}, steps: {},
       now: options.now ?? new Date(), jobs: (name, data, opts) => w.t.services.jobs.send(name, data, opts),
-      merge: (text) => mergeText(text, { record: record?.values ?? null, trigger: {}, steps: {} }),
+      merge: (text) => mergeText(text, scope, tx),
     };
     if (options.mode === 'describe') {
       const described = await action.describe(actx, input);

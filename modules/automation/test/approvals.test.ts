@@ -291,7 +291,7 @@ describe('approvals in workflows and on the timeline', () => {
     expect(workflowEvent(AUTOMATION_EVENTS.approvalApproved)?.correlate).toMatchObject({ recordIdKey: 'recordId', runIdKey: 'runId' });
     const actor = (await loadActor(w.t.database.db, w.workspaceId, rep.userId))!;
     const ctx = { env: w.t.env, database: w.t.database, db: w.t.database.db, workspaceId: w.workspaceId, actor, locale: 'en' as const };
-    const actx = { ctx, workflowId: 'wf', runId: 'run-1', stepId: 'ask', idempotencyKey: 'run-1:ask', record: { object: 'deal', id: deal.id, values: { name: 'Workflow deal' } }, trigger: {}, steps: {}, now: new Date(), merge: (t: string) => t } as unknown as WorkflowActionContext;
+    const actx = { ctx, workflowId: 'wf', runId: 'run-1', stepId: 'ask', idempotencyKey: 'run-1:ask', record: { object: 'deal', id: deal.id, values: { name: 'Workflow deal' } }, trigger: {}, steps: {}, now: new Date(), merge: async (t: string) => t } as unknown as WorkflowActionContext;
     expect((await action.describe(actx, { processId: p.id })).summary).toContain('From a workflow');
     const first = await action.run(actx, { processId: p.id });
     const again = await action.run(actx, { processId: p.id });

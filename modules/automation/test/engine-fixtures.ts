@@ -74,13 +74,14 @@ export function registerTestCatalog(): void {
           return input.note.includes('{{nope}}') ? [{ field: 'note', code: 'unknown_merge_field', message: 'Unknown merge field nope' }] : [];
         },
         async describe(actx: WorkflowActionContext, input: { note: string }) {
-          return { summary: `Would record "${actx.merge(input.note)}"` };
+          return { summary: `Would record "${await actx.merge(input.note)}"` };
         },
         async run(actx: WorkflowActionContext, input: { note: string }) {
           control.calls += 1;
           if (control.failing) throw new Error('the test service is down');
-          await actx.ctx.db.execute(sql`insert into test_calls (key, run_id, note) values (${actx.idempotencyKey}, ${actx.runId}, ${actx.merge(input.note)}) on conflict (key) do nothing`);
-          return { recorded: actx.merge(input.note) };
+          const note = await actx.merge(input.note);
+          await actx.ctx.db.execute(sql`insert into test_calls (key, run_id, note) values (${actx.idempotencyKey}, ${actx.runId}, ${note}) on conflict (key) do nothing`);
+          return { recorded: note };
         },
       },
       {

@@ -201,7 +201,7 @@ describe('workflow runs', () => {
     const res = await call(w.admin, 'POST', `/api/v1/workflows/${wf.id}/test-run`, { recordId: thing });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().steps).toEqual([
-      { nodeId: 't', type: 'trigger', title: 'Trigger', summary: 'Starts: manual.', outcome: null, error: null },
+      { nodeId: 't', type: 'trigger', title: 'Trigger', summary: 'Starts: Manual · Thing.', outcome: null, error: null },
       { nodeId: 'c', type: 'condition', title: 'Condition', summary: 'The record matches the rules.', outcome: 'true', error: null },
       { nodeId: 'big', type: 'action', title: 'Record a call', summary: 'Would record "big deal Whale"', outcome: null, error: null },
     ]);

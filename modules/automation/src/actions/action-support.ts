@@ -25,8 +25,8 @@ export function sourceFor(object: string, ability: 'update' | 'create'): Workflo
 }
 
 /** Text values with their {{merge.fields}} filled in; other values as they are. */
-export function mergeValues(actx: WorkflowActionContext, values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? actx.merge(v) : v]));
+export async function mergeValues(actx: WorkflowActionContext, values: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return Object.fromEntries(await Promise.all(Object.entries(values).map(async ([k, v]) => [k, typeof v === 'string' ? await actx.merge(v) : v] as const)));
 }
 
 /** Publish-time check of a field → value map: every key a writable field of the object (named by its label, or as given when unknown). */

@@ -23,14 +23,14 @@ export const createRecordAction: WorkflowActionDefinition<TCreateRecordInput> = 
     return checkWritableFields(ctx, input.object, Object.keys(input.values), 'values');
   },
   async describe(actx, input) {
-    const values = mergeValues(actx, input.values);
+    const values = await mergeValues(actx, input.values);
     const label = workflowRecordSource(input.object)?.labels[actx.ctx.locale] ?? input.object;
     return { summary: translate(actx.ctx.locale, 'automation.action.summary.create_record', { object: label, fields: Object.entries(values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ') }), output: { object: input.object, values } };
   },
   async run(actx, input) {
     const source = sourceFor(input.object, 'create');
     return runOnce(actx, createRecordAction.key, async () => {
-      const { id } = await source.create(actx.ctx, mergeValues(actx, input.values));
+      const { id } = await source.create(actx.ctx, await mergeValues(actx, input.values));
       return { object: input.object, id };
     });
   },

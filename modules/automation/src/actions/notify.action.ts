@@ -54,7 +54,7 @@ export const notifyAction: WorkflowActionDefinition<TNotifyInput> = {
   async describe(actx, input) {
     const users = await usersById(actx.ctx.db, await recipients(actx, input));
     const names = [...users.values()].map((u) => u.name).join(', ');
-    return { summary: translate(actx.ctx.locale, input.email ? 'automation.action.summary.notify_email' : 'automation.action.summary.notify', { names, title: actx.merge(input.title) }), output: { userIds: [...users.keys()] } };
+    return { summary: translate(actx.ctx.locale, input.email ? 'automation.action.summary.notify_email' : 'automation.action.summary.notify', { names, title: await actx.merge(input.title) }), output: { userIds: [...users.keys()] } };
   },
   async run(actx, input) {
     return (await notifyAll([{ actx, input }]))[0];
@@ -68,8 +68,8 @@ async function notifyAll(items: Array<{ actx: WorkflowActionContext; input: TNot
   const planned = [];
   for (const { actx, input } of items) {
     const userIds = await recipients(actx, input);
-    const title = actx.merge(input.title);
-    const body = input.body ? actx.merge(input.body) : '';
+    const title = await actx.merge(input.title);
+    const body = input.body ? await actx.merge(input.body) : '';
     const base = actx.record ? RECORD_PATHS[actx.record.object] : undefined;
     const link = base && actx.record ? `${base}/${actx.record.id}` : null;
     planned.push({ actx, input, userIds, title, body, link });

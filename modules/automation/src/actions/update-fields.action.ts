@@ -14,13 +14,13 @@ export const updateFieldsAction: WorkflowActionDefinition<TUpdateFieldsInput> = 
   input: ZUpdateFieldsInput,
   check: (ctx, input, object) => checkWritableFields(ctx, object, Object.keys(input.values), 'values'),
   async describe(actx, input) {
-    const values = mergeValues(actx, input.values);
+    const values = await mergeValues(actx, input.values);
     const fields = Object.entries(values).map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join(', ');
     return { summary: translate(actx.ctx.locale, 'automation.action.summary.update_fields', { fields }), output: { values } };
   },
   async run(actx, input) {
     const record = requireRecord(actx);
-    const values = mergeValues(actx, input.values);
+    const values = await mergeValues(actx, input.values);
     await sourceFor(record.object, 'update').update(actx.ctx, record.id, values);
     return { values };
   },

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm';
 import { schema, translate, type Context, type FieldIssue, type Queryable } from '@voyage/kernel';
 import { loadObjectFields } from '../engine/record-fields';
+import { loadRecordOwner } from '../engine/record-owner';
 
 /** `{{ record.name }}`, `{{owner.email}}`: a dotted path between double braces. */
 const MERGE_FIELD = /\{\{\s*([a-zA-Z_][\w.]*)\s*\}\}/g;
@@ -42,11 +43,8 @@ export async function mergeValuesFor(db: Queryable, record: { values: Record<str
   const values: MergeValues = { 'recipient.email': recipient };
   if (!record) return values;
   for (const [key, value] of Object.entries(record.values)) values[`record.${key}`] = value;
-  const ownerId = typeof record.values.ownerId === 'string' ? record.values.ownerId : null;
-  if (ownerId) {
-    const owner = (await usersById(db, [ownerId])).get(ownerId);
-    if (owner) for (const f of PERSON_FIELDS) values[`owner.${f}`] = owner[f];
-  }
+  const owner = await loadRecordOwner(db, record.values);
+  if (owner) for (const f of PERSON_FIELDS) values[`owner.${f}`] = owner[f];
   return values;
 }
 

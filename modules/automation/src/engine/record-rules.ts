@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { TWorkflowRuleGroup } from '@voyage/contracts';
 import { compileRuleGroup, type Actor, type Locale, type Queryable, type RuleGroup } from '@voyage/kernel';
 import { loadObjectFields } from './record-fields';
+import { loadRecordOwner, type RecordOwner } from './record-owner';
 
 /**
  * Which of `ids` (live records of `object`) match a rule group, evaluated in the database with
@@ -20,15 +21,32 @@ export async function recordsMatching(db: Queryable, workspaceId: string, object
   return new Set(rows.map((r) => r.id));
 }
 
-/** Replaces `{{path}}` with values of the record (`{{name}}`, `{{record.name}}`), the trigger (`{{trigger.x}}`) and earlier steps (`{{steps.<node>.<key>}}`). Unknown paths become empty. */
-export function mergeText(text: string, scope: { record: Record<string, unknown> | null; trigger: Record<string, unknown>; steps: Record<string, Record<string, unknown>> }): string {
+type MergeScope = { record: Record<string, unknown> | null; trigger: Record<string, unknown>; steps: Record<string, Record<string, unknown>> };
+
+const OWNER_FIELD = /\{\{\s*owner\./;
+
+/** The record owner of a scope (a step's record), loaded once however many texts of the step name it. */
+const owners = new WeakMap<MergeScope, Promise<RecordOwner | null>>();
+
+/**
+ * Replaces `{{path}}` with values of the record (`{{name}}`, `{{record.name}}`), its owner
+ * (`{{owner.name}}`, `{{owner.email}}`, read only when a text names them), the trigger
+ * (`{{trigger.x}}`) and earlier steps (`{{steps.<node>.<key>}}`). Unknown paths become empty.
+ */
+export async function mergeText(text: string, scope: MergeScope, db: Queryable): Promise<string> {
+  let owner: RecordOwner | null = null;
+  if (OWNER_FIELD.test(text)) {
+    let loading = owners.get(scope);
+    if (!loading) owners.set(scope, (loading = loadRecordOwner(db, scope.record)));
+    owner = await loading;
+  }
   return text.replace(/\{\{\s*([\w.-]+)\s*\}\}/g, (_, path: string) => {
-    const value = lookup(path, scope);
+    const value = path.startsWith('owner.') ? owner?.[path.slice('owner.'.length) as keyof RecordOwner] : lookup(path, scope);
     return value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   });
 }
 
-function lookup(path: string, scope: { record: Record<string, unknown> | null; trigger: Record<string, unknown>; steps: Record<string, Record<string, unknown>> }): unknown {
+function lookup(path: string, scope: MergeScope): unknown {
   const record = scope.record ?? {};
   // Record values are flat (`custom.budget` is one key), so the whole path is tried first.
   if (path in record) return record[path];

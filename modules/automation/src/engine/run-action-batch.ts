@@ -91,7 +91,7 @@ async function batch(options: RunnerOptions, caches: TurnCaches, tx: Tx, slice: 
       const actx: WorkflowActionContext = {
         ctx, workflowId: run.workflowId, runId: run.id, stepId: node.id, idempotencyKey: `${run.id}:${node.id}:${run.currentIteration}`,
         record: run.object && run.recordId && r.record ? { object: run.object, id: run.recordId, values: r.record } : null,
-        trigger: run.trigger, steps: r.outputs, now, jobs: options.send, merge: (text) => mergeText(text, scope),
+        trigger: run.trigger, steps: r.outputs, now, jobs: options.send, merge: (text) => mergeText(text, scope, tx),
       };
       const key = action.runMany ? `${action.key}\u0000${run.workspaceId}\u0000${r.actor.userId}` : `run\u0000${run.id}`;
       groups.set(key, [...(groups.get(key) ?? []), { r, input: parsed.data as Record<string, unknown>, actx }]);

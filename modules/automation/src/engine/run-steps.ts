@@ -312,7 +312,7 @@ async function actionStep(step: Step, turn: Turn): Promise<StepResult> {
     steps,
     now,
     jobs: options.send,
-    merge: (text) => mergeText(text, scope),
+    merge: (text) => mergeText(text, scope, tx),
   };
   let output: Record<string, unknown>;
   try {

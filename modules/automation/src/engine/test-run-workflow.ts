@@ -95,7 +95,7 @@ export async function testRunWorkflow(ctx: Context, id: string, input: { recordI
             const actx: WorkflowActionContext = {
               ctx: dry, workflowId: id, runId: '00000000-0000-0000-0000-000000000000', stepId: node.id, idempotencyKey: `test:${id}:${node.id}`,
               record: object && input.recordId && values ? { object, id: input.recordId, values } : null,
-              trigger: payload, steps: outputs, now: new Date(), jobs: async () => null, merge: (text) => mergeText(text, scope),
+              trigger: payload, steps: outputs, now: new Date(), jobs: async () => null, merge: (text) => mergeText(text, scope, tx),
             };
             try {
               const described = await action.describe(actx, parsed!.data);

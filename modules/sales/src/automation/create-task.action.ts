@@ -54,12 +54,12 @@ async function resolveAssignee(actx: WorkflowActionContext, input: TCreateTaskAc
   return userId;
 }
 
-function plan(actx: WorkflowActionContext, input: TCreateTaskActionInput) {
+async function plan(actx: WorkflowActionContext, input: TCreateTaskActionInput) {
   const related = actx.record && (TASK_RELATED_TYPES as readonly string[]).includes(actx.record.object) ? actx.record : null;
   return {
     id: idFromKey(`sales.create_task:${actx.idempotencyKey}`),
-    title: actx.merge(input.title).slice(0, 300),
-    description: input.description ? actx.merge(input.description) : null,
+    title: (await actx.merge(input.title)).slice(0, 300),
+    description: input.description ? await actx.merge(input.description) : null,
     dueAt: new Date(actx.now.getTime() + input.dueInDays * DAY).toISOString(),
     relatedType: (related?.object ?? null) as (typeof TASK_RELATED_TYPES)[number] | null,
     relatedId: related?.id ?? null,
@@ -90,13 +90,13 @@ export const createTaskAction: WorkflowActionDefinition<TCreateTaskActionInput> 
   ],
   input: ZCreateTaskActionInput,
   async describe(actx, input) {
-    const p = plan(actx, input);
+    const p = await plan(actx, input);
     const assignee = await resolveAssignee(actx, input);
     const [user] = await actx.ctx.db.select({ name: schema.users.name }).from(schema.users).where(eq(schema.users.id, assignee));
     return { summary: translate(actx.ctx.locale, 'sales.automation.task_summary', { title: p.title, assignee: user?.name ?? assignee, due: p.dueAt.slice(0, 10) }), output: { taskId: p.id, ownerId: assignee, dueAt: p.dueAt } };
   },
   async run(actx, input) {
-    const p = plan(actx, input);
+    const p = await plan(actx, input);
     const ctx = actx.ctx;
     // The id comes from the step's key: a second run finds the task (even trashed) instead of adding one.
     const [existing] = await ctx.db.select({ id: tasks.id, ownerId: tasks.ownerId }).from(tasks).where(and(eq(tasks.workspaceId, ctx.workspaceId), eq(tasks.id, p.id)));

@@ -103,8 +103,11 @@ export interface WorkflowActionContext {
   /** The engine's clock (tests move it). */
   now: Date;
   jobs: JobSender;
-  /** Replaces {{merge.fields}} in a text with the record's, the trigger's and earlier steps' values. */
-  merge(text: string): string;
+  /**
+   * Replaces {{merge.fields}} in a text with the record's, its owner's (`{{owner.name}}`,
+   * `{{owner.email}}`), the trigger's and earlier steps' values.
+   */
+  merge(text: string): Promise<string>;
 }
 
 export interface WorkflowActionDefinition<I = Record<string, unknown>> {
