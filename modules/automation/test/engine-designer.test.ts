@@ -45,12 +45,17 @@ describe('publish problems', () => {
     expect(byPath(zh, 'nodes.cond.rules.rules.1.field')?.message).toBe('规则 2：“ghost”不是已知字段。');
   });
 
-  it('from an action\'s own check name the field too (an unknown email template)', async () => {
+  it('from an action\'s own check name the field too (an unknown email template, a record kind without tags)', async () => {
     const graph = chain({ kind: 'record_created', object: 'contact' }, [{ id: 'mail', type: 'action', action: 'automation.send_email', input: { templateId: '0190a000-0000-7000-8000-000000000000' } }]);
     const wf = (await call(w.admin, 'POST', '/api/v1/workflows', { name: 'No template', draft: graph })).json() as { id: string };
     const checked = await w.t.app.inject({ method: 'POST', url: `/api/v1/workflows/${wf.id}/validate?lang=en`, headers: w.admin.headers, payload: {} });
     const issue = (checked.json().issues as Issue[]).find((i) => i.path === 'nodes.mail.input.templateId');
-    expect(issue?.message).toMatch(/^Email template /);
+    expect(issue?.message).toBe('Email template: the template does not exist (it may have been deleted).');
+    // A record kind without tags: the tags action says so, naming its field.
+    const tags = chain({ kind: 'record_created', object: 'test_thing' }, [{ id: 'tag', type: 'action', action: 'automation.add_tag', input: { tags: ['vip'] } }]);
+    const noTags = (await call(w.admin, 'POST', '/api/v1/workflows', { name: 'No tags', draft: tags })).json() as { id: string };
+    const zh = await w.t.app.inject({ method: 'POST', url: `/api/v1/workflows/${noTags.id}/validate?lang=zh-CN`, headers: w.admin.headers, payload: {} });
+    expect((zh.json().issues as Issue[]).find((i) => i.path === 'nodes.tag.input.tags')?.message).toBe('标签：该记录类型没有标签。');
   });
 });
 

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { localized, translate, type Context, type FieldIssue, type WorkflowActionDefinition } from '@voyage/kernel';
-import { checkWritableFields, requireRecord, sourceFor } from './action-support';
+import { localized, translate, type Context, type FieldIssue, type WorkflowActionDefinition, type WorkflowActionField } from '@voyage/kernel';
+import { checkWritableFields, inputName, requireRecord, sourceFor } from './action-support';
 
 export const ZTagsInput = z.object({ tags: z.array(z.string().trim().min(1).max(50)).min(1).max(50) });
 export type TTagsInput = z.infer<typeof ZTagsInput>;
 
+const TAG_FIELDS: WorkflowActionField[] = [{ key: 'tags', kind: 'tags', required: true, labels: localized('标签', '標籤', 'Tags') }];
+
 async function checkTags(ctx: Context, object: string | null): Promise<FieldIssue[]> {
   const issues = await checkWritableFields(ctx, object, ['tags'], 'values');
-  return issues.length ? [{ field: 'tags', code: 'no_tags', message: translate(ctx.locale, 'automation.action.needs_tags', { field: 'tags' }) }] : [];
+  return issues.length ? [{ field: 'tags', code: 'no_tags', message: translate(ctx.locale, 'automation.action.needs_tags', { field: inputName(ctx.locale, TAG_FIELDS, 'tags') }) }] : [];
 }
 
 /** Adds or removes tags: a set change, so running it twice changes nothing more. */
@@ -19,7 +21,7 @@ function tagAction(mode: 'add' | 'remove'): WorkflowActionDefinition<TTagsInput>
   return {
     key: mode === 'add' ? 'automation.add_tag' : 'automation.remove_tag',
     labels: mode === 'add' ? localized('添加标签', '新增標籤', 'Add tags') : localized('移除标签', '移除標籤', 'Remove tags'),
-    fields: [{ key: 'tags', kind: 'tags', required: true, labels: localized('标签', '標籤', 'Tags') }],
+    fields: TAG_FIELDS,
     input: ZTagsInput,
     check: (ctx, _input, object) => checkTags(ctx, object),
     async describe(actx, input) {
