@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { TWorkflowGraph, TWorkflowNode } from '@voyage/contracts';
-import { hasCapability, isLocale, loadActor, newId, schema, withEventCause, withEventCauses, workflowAction, workflowRecordSource, type Actor, type Context, type Locale, type Tx, type WorkflowActionContext } from '@voyage/kernel';
+import { hasCapability, insertRows, isLocale, loadActor, newId, schema, withEventCause, withEventCauses, workflowAction, workflowRecordSource, type Actor, type Context, type Locale, type Tx, type WorkflowActionContext } from '@voyage/kernel';
 import { workflowRuns, workflowSteps, type WorkflowRunRow } from '../db/workflows';
 import { MANAGE_WORKFLOWS } from './create-workflow';
 import { nextNodeId, nodeById, triggerOf } from './graph';
@@ -114,7 +114,7 @@ async function batch(options: RunnerOptions, caches: TurnCaches, tx: Tx, slice: 
     }
   }
   const moved = runs.filter((r) => stepRows.some((s) => s.runId === r.run.id));
-  if (stepRows.length) await tx.insert(workflowSteps).values(stepRows);
+  await insertRows(tx, workflowSteps, stepRows);
   if (moved.length) {
     const values = moved.map((r) => ({ workspace_id: r.run.workspaceId, id: r.run.id, status: r.run.status, current_node_id: r.run.currentNodeId, current_iteration: r.run.currentIteration, visits: r.run.visits, ready_at: r.run.readyAt?.toISOString() ?? null, finished_at: r.run.finishedAt?.toISOString() ?? null }));
     await tx.execute(sql`

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TWorkflowGraph } from '@voyage/contracts';
-import { newId, type Env, type Queryable } from '@voyage/kernel';
+import { insertRows, newId, type Env, type Queryable } from '@voyage/kernel';
 import { workflowRuns, workflowSteps } from '../db/workflows';
 import { nextNodeId, triggerOf } from './graph';
 
@@ -69,10 +69,10 @@ export async function startRuns(db: Queryable, env: Env, workspaceId: string, re
     });
     firstSteps.push({ workspaceId, id: newId(), runId: id, nodeId: trigger.id, iteration: 0, type: 'trigger', status: 'completed', attempt: 1, output: request.trigger, startedAt: now, finishedAt: now, dedupeKey: request.dedupeKey, workflowId: request.workflowId });
   }
-  const inserted = await db.insert(workflowRuns).values(rows).onConflictDoNothing().returning({ id: workflowRuns.id, status: workflowRuns.status });
+  const inserted = await insertRows(db, workflowRuns, rows, { onConflictDoNothing: true, returning: ['id', 'status'] });
   const insertedIds = new Set(inserted.map((r) => r.id));
   const steps = firstSteps.filter((s) => insertedIds.has(s.runId)).map(({ dedupeKey: _d, workflowId: _w, ...step }) => step);
-  if (steps.length) await db.insert(workflowSteps).values(steps);
+  await insertRows(db, workflowSteps, steps);
   return { started: inserted.filter((r) => r.status !== 'cancelled').map((r) => r.id), refused: refused.filter((r) => rows.some((row) => row.dedupeKey === r.request.dedupeKey && insertedIds.has(row.id!))) };
 }
 

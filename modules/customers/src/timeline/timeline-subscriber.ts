@@ -1,6 +1,6 @@
 import { and, eq, isNull, like } from 'drizzle-orm';
 import { CUSTOMER_EVENTS, CUSTOMERS_TIMELINE_APPEND, ZTimelineAppendEvent } from '@voyage/contracts';
-import { newId, translate, type DomainEvent, type ModuleSubscriber, type Queryable, type SystemContext } from '@voyage/kernel';
+import { insertRows, newId, translate, type DomainEvent, type ModuleSubscriber, type Queryable, type SystemContext } from '@voyage/kernel';
 import { contacts } from '../db/schema';
 import { followUps, timelineEntries } from '../db/timeline';
 import { CONTACT_EMAIL_SENT_EVENT, FOLLOW_UP_EVENTS, type FollowUpEventPayload } from '../follow-ups/follow-up-events';
@@ -11,7 +11,7 @@ type Entry = Omit<typeof timelineEntries.$inferInsert, 'workspaceId' | 'id'>;
 async function append(db: Queryable, workspaceId: string, entries: Entry[]): Promise<void> {
   if (entries.length === 0) return;
   // A redelivered event finds its entries there already.
-  await db.insert(timelineEntries).values(entries.map((e) => ({ ...e, workspaceId, id: newId() }))).onConflictDoNothing();
+  await insertRows(db, timelineEntries, entries.map((e) => ({ ...e, workspaceId, id: newId() })), { onConflictDoNothing: true });
 }
 
 /** The entry a contact or account created/updated event leaves (none for an update that changed no shown field). */

@@ -1,6 +1,7 @@
 import { auditLog } from '../db/schema';
 import type { Queryable } from '../db/client';
 import { newId } from '../ids';
+import { insertRows } from '../records/insert-rows';
 
 export interface AuditEntry {
   workspaceId: string;
@@ -20,7 +21,9 @@ export interface AuditEntry {
 export async function writeAudit(db: Queryable, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await db.insert(auditLog).values(
+  await insertRows(
+    db,
+    auditLog,
     list.map((e) => ({
       workspaceId: e.workspaceId,
       id: newId(),

@@ -7,6 +7,7 @@ import { defineJob, type JobDefinition } from '../jobs/define-job';
 import { OUTBOX_DISPATCH_JOB, type JobLogger, type JobQueue } from '../jobs/job-queue';
 import type { ModuleSubscriber } from '../module-registry/registry';
 import type { DomainEvent } from './outbox';
+import { insertRows } from '../records/insert-rows';
 
 export const OUTBOX_REDELIVER_JOB = 'outbox.redeliver';
 
@@ -188,11 +189,7 @@ export class OutboxDispatcher {
   private async deliverBatch(workspaceId: string, group: OutboxRow[], subscriber: ModuleSubscriber, locale: Locale): Promise<void> {
     const { env, database } = this.options;
     await database.db.transaction(async (tx) => {
-      const claimed = await tx
-        .insert(eventDeliveries)
-        .values(group.map((row) => ({ workspaceId, eventId: row.id, subscriber: subscriber.name })))
-        .onConflictDoNothing()
-        .returning({ eventId: eventDeliveries.eventId });
+      const claimed = await insertRows(tx, eventDeliveries, group.map((row) => ({ workspaceId, eventId: row.id, subscriber: subscriber.name })), { onConflictDoNothing: true, returning: ['eventId'] });
       const fresh = new Set(claimed.map((c) => c.eventId));
       const events = group.filter((row) => fresh.has(row.id)).map(toEvent);
       if (events.length) await subscriber.handleBatch!({ env, database, db: tx, workspaceId, locale }, events);

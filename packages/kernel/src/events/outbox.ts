@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { outbox } from '../db/schema';
 import type { Queryable } from '../db/client';
 import { newId } from '../ids';
+import { insertRows } from '../records/insert-rows';
 
 /** A domain event as stored in the outbox and handed to subscribers. */
 export interface DomainEvent<P = Record<string, unknown>> {
@@ -77,6 +78,6 @@ export async function emitEvents(db: Queryable, events: EmitInput | EmitInput[])
     actorUserId: e.actorUserId ?? null,
     cause: e.cause ?? ambientCause(e.payload),
   }));
-  await db.insert(outbox).values(rows);
+  await insertRows(db, outbox, rows);
   return rows.map((r) => r.id);
 }

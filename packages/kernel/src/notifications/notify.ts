@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/client';
 import { notifications } from '../db/schema';
 import { newId } from '../ids';
+import { insertRows } from '../records/insert-rows';
 
 export interface NotifyInput {
   workspaceId: string;
@@ -30,6 +31,6 @@ export async function notify(db: Queryable, input: NotifyInput | NotifyInput[]):
     dedupeKey: n.dedupeKey ?? null,
   })));
   if (rows.length === 0) return [];
-  const inserted = await db.insert(notifications).values(rows).onConflictDoNothing().returning({ id: notifications.id });
+  const inserted = await insertRows(db, notifications, rows, { onConflictDoNothing: true, returning: ['id'] });
   return inserted.map((r) => r.id);
 }

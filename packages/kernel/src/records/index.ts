@@ -7,3 +7,4 @@ export * from './related-activity';
 export * from './record-export';
 export * from './record-locks';
 export * from './update-rows';
+export * from './insert-rows';
