@@ -53,7 +53,7 @@ test('workflows: build on the canvas, publish, trigger and read the run history'
   await page.getByTestId('wf-issues').waitFor();
   await waitFor(async () => (await action.getAttribute('data-invalid')) === 'true', STEP_TIMEOUT_MS, 'the action node marked invalid');
   const nodeIssue = (await action.getByTestId('wf-node-issue').first().innerText()).trim();
-  expect(nodeIssue.length > 0, 'the action node says what is wrong');
+  expect(nodeIssue === 'Tags is required.', `the action node names the missing field by its label (${nodeIssue})`);
   const issues = await page.getByTestId('wf-issue').allInnerTexts();
   expect(issues.some((text) => text.includes(nodeIssue)), `the issue list names the node's problem (${issues.join(' | ')})`);
   const draft = await apiFromPage(page, 'GET', `/workflows/${workflowId}`);
@@ -89,6 +89,7 @@ test('workflows: build on the canvas, publish, trigger and read the run history'
   expect(testSteps.some((s) => s.includes(tag)), `the test run says the action would add ${tag} (${testSteps.join(' | ')})`);
   await waitFor(async () => (await action.getAttribute('data-mark')) === 'path', STEP_TIMEOUT_MS, 'the action on the test path');
   expect(!(await apiFromPage(page, 'GET', `/contacts/${contact.id}`)).tags.includes(tag), 'the test run changed nothing');
+  expect(testSteps[0].includes('Starts: Record updated · Contact.'), `the test run says what starts it, translated (${testSteps[0]})`);
   await shoot(page, 'workflows-test-run');
 
   // Trigger it: edit the contact.
@@ -135,6 +136,34 @@ test('workflows: build on the canvas, publish, trigger and read the run history'
   const shownDescription = await page.getByLabel('Description').inputValue();
   const stored = await apiFromPage(page, 'GET', `/workflows/${workflowId}`);
   expect(shownDescription === 'Changed in another tab', `the reloaded workflow carries the other change (shows "${shownDescription}", stored "${stored.description}")`);
+
+  // Versions: publish the reloaded draft as v2 with another tag, look at v1 read-only on the canvas,
+  // and copy it back into the draft.
+  await page.getByTestId('wf-panel-step').click();
+  await action.click();
+  const tagsInput = pick(page.getByTestId('wf-node-panel'), 'Tags');
+  await tagsInput.fill(`${tag}-v2`);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('wf-publish').click();
+  await page.getByTestId('wf-published-version').getByText('Published v2').waitFor();
+  await page.getByTestId('wf-panel-versions').click();
+  const versionRows = page.getByTestId('wf-version');
+  await waitFor(async () => (await versionRows.count()) === 2, STEP_TIMEOUT_MS, 'two published versions listed');
+  const v1 = page.locator('[data-testid="wf-version"][data-version="1"]');
+  expect((await v1.innerText()).includes('Published by'), `the version says who published it (${await v1.innerText()})`);
+  await v1.getByTestId('wf-version-view').click();
+  await page.getByTestId('wf-viewing-version').waitFor();
+  await action.click();
+  await waitFor(async () => !(await page.getByTestId('wf-node-panel').innerText()).includes(`${tag}-v2`), STEP_TIMEOUT_MS, 'the canvas shows version 1 (without the v2 tag)');
+  expect(await page.getByTestId('wf-palette-end').count() === 0, 'no palette while looking at a past version');
+  await shoot(page, 'workflows-version-view');
+  await page.getByTestId('wf-viewing-restore').click();
+  await page.getByTestId('wf-viewing-version').waitFor({ state: 'hidden' });
+  const restoredDraft = await apiFromPage(page, 'GET', `/workflows/${workflowId}`);
+  const restoredTags = restoredDraft.draft.nodes.find((n) => n.id === 'action_2').input.tags;
+  expect(restoredDraft.publishedVersion === 2 && restoredTags.includes(tag) && !restoredTags.includes(`${tag}-v2`), `version 1 copied into the draft, v2 still live (${JSON.stringify(restoredTags)})`);
+  await page.getByTestId('wf-draft-changed').waitFor();
+  await shoot(page, 'workflows-version-restored');
 
   // The list shows it on, triggered by a record update on contacts.
   await page.goto(`${url}/automation/workflows`);

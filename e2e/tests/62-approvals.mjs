@@ -111,3 +111,50 @@ test('approvals: an admin builds a process, a deal is submitted, the manager app
   expect(unexpected.length === 0, `no page errors (admin): ${unexpected.join(' | ')}`);
   expect(approverErrors.length === 0, `no page errors (approver): ${approverErrors.join(' | ')}`);
 });
+
+test('approvals: the approver decides from the link in the approval email, without signing in; the used link is refused', async ({ browser, url }) => {
+  const { page: admin, errors } = await openPage(browser);
+  await signInAs(admin, url, 'en');
+  const members = (await apiFromPage(admin, 'GET', '/users?limit=500')).data;
+  const approver = members.find((m) => m.email === APPROVER_EMAIL);
+  const rep = members.find((m) => m.email === 'michael.brown@voyage.demo');
+  const process = await apiFromPage(admin, 'POST', '/approval-processes', { object: 'deal', name: `Emailed approval ${RUN_ID}`, guardedFields: ['amountMinor'], steps: [{ name: 'Sales manager', approver: { kind: 'user', userId: approver.userId } }] });
+  const dealName = `Emailed approval journey ${RUN_ID}`;
+  const deal = await apiFromPage(admin, 'POST', '/deals', { name: dealName, amountMinor: 12_000_000, ownerId: rep.userId });
+  const request = await apiFromPage(admin, 'POST', '/approvals', { processId: process.id, recordId: deal.id, comment: 'Needs a look' });
+
+  // The mail to 李俊, as the Outbox has it: its link opens the decision page.
+  const mail = await waitFor(async () => {
+    const list = (await apiFromPage(admin, 'GET', '/mail/messages?limit=50')).data;
+    const found = list.find((m) => m.to === APPROVER_EMAIL && m.subject.includes(dealName));
+    return found ? apiFromPage(admin, 'GET', `/mail/messages/${found.id}`) : null;
+  }, STEP_TIMEOUT_MS, 'the approval email in the Outbox');
+  const link = /https?:\/\/\S+(\/approval-link\?token=[\w.-]+)/.exec(mail.textBody)?.[1];
+  expect(link, `the email carries the decision link (${mail.textBody})`);
+
+  // Opened in a browser that is not signed in.
+  const { page, errors: linkErrors } = await openPage(browser);
+  await page.goto(`${url}${link}`);
+  const card = page.getByTestId('approval-link');
+  await card.waitFor();
+  const shown = await card.innerText();
+  expect(shown.includes(dealName) && shown.includes(process.name), `the page shows the request (${shown})`);
+  await shoot(page, 'approvals-email-link');
+  await card.getByLabel('Comment').fill('Returned from the email');
+  await card.getByRole('button', { name: 'Return for changes' }).click();
+  await page.getByTestId('approval-link-done').waitFor();
+  const after = await apiFromPage(admin, 'GET', `/approvals/${request.id}`);
+  expect(after.status === 'returned', `the request is returned (${after.status})`);
+  expect(after.tasks.some((t) => t.approverId === approver.userId && t.status === 'returned' && t.comment === 'Returned from the email'), 'his decision and comment are recorded as his');
+  await shoot(page, 'approvals-email-link-done');
+
+  // The link works once: opened again, it says why it cannot be used.
+  await page.goto(`${url}${link}`);
+  const refused = page.getByTestId('approval-link-error');
+  await refused.waitFor();
+  expect((await refused.innerText()).includes('already decided'), `the used link is refused with a reason (${await refused.innerText()})`);
+  await shoot(page, 'approvals-email-link-used');
+  // The refused link (409) is on purpose; nothing else may have gone wrong.
+  expect(linkErrors.filter((e) => !e.includes('status of 409')).length === 0, `no page errors (link): ${linkErrors.join(' | ')}`);
+  expect(errors.length === 0, `no page errors (admin): ${errors.join(' | ')}`);
+});

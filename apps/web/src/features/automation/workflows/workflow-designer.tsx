@@ -121,10 +121,10 @@ export function WorkflowDesigner({ workflow, catalog, graph: draft, onGraphChang
           <Paper withBorder p="sm" radius="md">
             <Tabs value={panel} onChange={setPanel} keepMounted={false}>
               <Tabs.List grow mb="sm">
-                <Tabs.Tab value="step" data-testid="wf-panel-step">{t('workflows.panel.step')}</Tabs.Tab>
-                <Tabs.Tab value="test" data-testid="wf-panel-test">{t('workflows.panel.test')}</Tabs.Tab>
-                <Tabs.Tab value="settings" data-testid="wf-panel-settings">{t('workflows.panel.settings')}</Tabs.Tab>
-                <Tabs.Tab value="versions" data-testid="wf-panel-versions">{t('workflows.panel.versions')}</Tabs.Tab>
+                <Tabs.Tab value="step" px={6} fz="xs" data-testid="wf-panel-step">{t('workflows.panel.step')}</Tabs.Tab>
+                <Tabs.Tab value="test" px={6} fz="xs" data-testid="wf-panel-test">{t('workflows.panel.test')}</Tabs.Tab>
+                <Tabs.Tab value="settings" px={6} fz="xs" data-testid="wf-panel-settings">{t('workflows.panel.settings')}</Tabs.Tab>
+                <Tabs.Tab value="versions" px={6} fz="xs" data-testid="wf-panel-versions">{t('workflows.panel.versions')}</Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="step">
                 {selected
