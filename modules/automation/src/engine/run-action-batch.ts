@@ -94,7 +94,10 @@ async function batch(options: RunnerOptions, caches: TurnCaches, tx: Tx, slice: 
         trigger: run.trigger, steps: r.outputs, now, jobs: options.send, merge: (text) => mergeText(text, scope, tx),
       };
       const key = action.runMany ? `${action.key}\u0000${run.workspaceId}\u0000${r.actor.userId}` : `run\u0000${run.id}`;
-      groups.set(key, [...(groups.get(key) ?? []), { r, input: parsed.data as Record<string, unknown>, actx }]);
+      const item = { r, input: parsed.data as Record<string, unknown>, actx };
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
     }
     for (const group of groups.values()) {
       const action = workflowAction(group[0].r.node.action!)!;
@@ -113,7 +116,8 @@ async function batch(options: RunnerOptions, caches: TurnCaches, tx: Tx, slice: 
       });
     }
   }
-  const moved = runs.filter((r) => stepRows.some((s) => s.runId === r.run.id));
+  const stepped = new Set(stepRows.map((s) => s.runId));
+  const moved = runs.filter((r) => stepped.has(r.run.id));
   await insertRows(tx, workflowSteps, stepRows);
   if (moved.length) {
     const values = moved.map((r) => ({ workspace_id: r.run.workspaceId, id: r.run.id, status: r.run.status, current_node_id: r.run.currentNodeId, current_iteration: r.run.currentIteration, visits: r.run.visits, ready_at: r.run.readyAt?.toISOString() ?? null, finished_at: r.run.finishedAt?.toISOString() ?? null }));
@@ -151,7 +155,13 @@ function advanceAfterAction(r: BatchRun, input: Record<string, unknown>, output:
 /** The records of the runs, as they are now, one query per record kind and workspace. */
 async function loadRecords(tx: Tx, runs: BatchRun[]): Promise<void> {
   const groups = new Map<string, BatchRun[]>();
-  for (const r of runs) if (r.run.object && r.run.recordId) groups.set(`${r.run.workspaceId}\u0000${r.run.object}`, [...(groups.get(`${r.run.workspaceId}\u0000${r.run.object}`) ?? []), r]);
+  for (const r of runs) {
+    if (!r.run.object || !r.run.recordId) continue;
+    const key = `${r.run.workspaceId}\u0000${r.run.object}`;
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
   for (const group of groups.values()) {
     const { workspaceId, object } = group[0].run;
     const source = workflowRecordSource(object!);

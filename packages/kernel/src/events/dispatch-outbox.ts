@@ -172,7 +172,9 @@ export class OutboxDispatcher {
       for (const row of rows) {
         if (!subscriberMatches(subscriber, row.event)) continue;
         if (this.options.isActive && !(await this.options.isActive(row.workspaceId, subscriber))) continue;
-        byWorkspace.set(row.workspaceId, [...(byWorkspace.get(row.workspaceId) ?? []), row]);
+        const list = byWorkspace.get(row.workspaceId);
+        if (list) list.push(row);
+        else byWorkspace.set(row.workspaceId, [row]);
       }
       for (const [workspaceId, group] of byWorkspace) {
         try {
@@ -237,7 +239,11 @@ export class OutboxDispatcher {
 
   private async markDispatched(rows: OutboxRow[]): Promise<void> {
     const byWorkspace = new Map<string, string[]>();
-    for (const row of rows) byWorkspace.set(row.workspaceId, [...(byWorkspace.get(row.workspaceId) ?? []), row.id]);
+    for (const row of rows) {
+      const ids = byWorkspace.get(row.workspaceId);
+      if (ids) ids.push(row.id);
+      else byWorkspace.set(row.workspaceId, [row.id]);
+    }
     for (const [workspaceId, ids] of byWorkspace) {
       await this.options.database.db
         .update(outbox)

@@ -27,7 +27,9 @@ export async function insertRows<T extends PgTable, K extends string = never>(db
     const keys = Object.keys(row).filter((k) => row[k] !== undefined).sort();
     for (const key of keys) if (!columns[key]) throw new Error(`insertRows: ${getTableName(table)} has no column ${key}`);
     const signature = keys.join(',');
-    groups.set(signature, [...(groups.get(signature) ?? []), row]);
+    const group = groups.get(signature);
+    if (group) group.push(row);
+    else groups.set(signature, [row]);
   }
   const out: Array<Record<K, string>> = [];
   for (const [signature, group] of groups) {

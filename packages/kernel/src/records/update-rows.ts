@@ -29,7 +29,9 @@ export async function updateRowsByVersion<T extends VersionedTable>(db: Queryabl
     const keys = Object.keys(change.values).filter((k) => change.values[k] !== undefined).sort();
     for (const key of keys) if (!columns[key] || key === 'id' || key === 'workspaceId' || key === 'version') throw new Error(`updateRowsByVersion: ${key} is not a column that can be set`);
     const signature = keys.join(',');
-    groups.set(signature, [...(groups.get(signature) ?? []), change]);
+    const group = groups.get(signature);
+    if (group) group.push(change);
+    else groups.set(signature, [change]);
   }
   const out: Array<T['$inferSelect']> = [];
   for (const [signature, group] of groups) {
