@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppError, assignAutonumbers, newId, type Context, type CustomFieldDef } from '@voyage/kernel';
+import { AppError, assignAutonumbers, insertRows, newId, type Context, type CustomFieldDef } from '@voyage/kernel';
 import { importRows, imports } from '../db/imports';
 import type { RecordKind } from '../record-kinds';
-import { bulkInsertRows } from './bulk-insert-rows';
 import { bulkSetRecords } from './bulk-set-records';
 import type { PlannedRow } from './plan-import-batch';
 
@@ -24,7 +23,7 @@ export async function writeImportBatch(tx: Context, kind: RecordKind, importId: 
       trail.set(row.rowNumber, { recordId: id, versionAfter: 1 });
       return { ...builtIn, ...row.derived, workspaceId: tx.workspaceId, id, ownerId: (row.input.ownerId as string | undefined) ?? tx.actor.userId, custom: { ...row.custom, ...numbers[i] }, createdBy: tx.actor.userId, updatedBy: tx.actor.userId };
     });
-    await bulkInsertRows(tx.db, kind.table, values);
+    await insertRows(tx.db, kind.table, values as Array<typeof kind.table.$inferInsert>);
   }
 
   if (updates.length) {
@@ -45,7 +44,7 @@ export async function writeImportBatch(tx: Context, kind: RecordKind, importId: 
   }
 
   if (rows.length) {
-    await bulkInsertRows(tx.db, importRows, rows.map((row) => ({
+    await insertRows(tx.db, importRows, rows.map((row) => ({
       workspaceId: tx.workspaceId,
       importId,
       rowNumber: row.rowNumber,
