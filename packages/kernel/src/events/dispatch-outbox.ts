@@ -23,7 +23,7 @@ export interface OutboxDispatcherOptions {
    */
   isActive?: (workspaceId: string, subscriber: ModuleSubscriber) => Promise<boolean>;
   logger?: JobLogger;
-  /** Events read per round (default 200). */
+  /** Events read per round (default 500: a bulk change of 500 records is one round). */
   batchSize?: number;
   /** Seconds between sweeps for events whose nudge was lost (default 5). */
   sweepSeconds?: number;
@@ -78,7 +78,7 @@ export class OutboxDispatcher {
         .from(outbox)
         .where(and(isNull(outbox.dispatchedAt), eq(outbox.attempts, 0)))
         .orderBy(asc(outbox.occurredAt), asc(outbox.id))
-        .limit(this.options.batchSize ?? 200);
+        .limit(this.options.batchSize ?? 500);
       if (rows.length === 0) break;
       events += rows.length;
       const done: OutboxRow[] = [];
