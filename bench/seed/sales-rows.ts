@@ -124,7 +124,9 @@ export interface SalesEmit {
 }
 
 /** Deal columns that other sales work added after the first deals table: written only where the table has them. */
-export const OPTIONAL_DEAL_COLUMNS = ['forecast_category', 'close_reason_id', 'won_reason', 'last_activity_at', 'stage_entered_at', 'has_lines', 'lost_reason', 'reached_stage_ids'] as const;
+export const OPTIONAL_DEAL_COLUMNS = ['forecast_category', 'close_reason_id', 'won_reason', 'last_activity_at', 'stage_entered_at', 'has_lines', 'lost_reason', 'reached_stage_ids', 'stalled_at'] as const;
+/** The pipelines' stall days: the scale seed leaves both at the default (no deal_stall_settings rows). */
+const STALL_DAYS = 14;
 
 /**
  * Deals and tasks of one contact, as the sales module writes them: about one contact in five
@@ -192,6 +194,8 @@ export class SalesGenerator {
       probability: null, forecast_category: null, owner_id: c.ownerId, account_id: c.accountId, primary_contact_id: c.id, source: rng.weighted(SOURCES), has_lines: false,
       won_reason: won ? reason!.label : null, lost_reason: closed && !won ? reason!.label : null, close_reason_id: reason?.id ?? null,
       closed_at: closed ? new Date(end) : null, stage_entered_at: new Date(stageEntered), last_activity_at: new Date(lastActivity),
+      // "Stalled since", as the deals_stalled_at trigger keeps it (paused during the load).
+      stalled_at: closed ? null : new Date(lastActivity + STALL_DAYS * DAY_MS),
       reached_stage_ids: path, tags: [], custom: {}, created_at: new Date(created), updated_at: new Date(Math.max(lastActivity, stageEntered)), created_by: c.ownerId, updated_by: c.ownerId,
     });
     return { id, fromMs: created, toMs: closed ? end : this.untilMs + 21 * DAY_MS };
@@ -250,15 +254,17 @@ export async function loadSalesLinks(database: Database, workspaceId: string): P
 /**
  * Triggers keep derived deal data: the kanban's column totals (deal_board_totals, on deals),
  * the stages each deal entered (deals.reached_stage_ids, on deal_stage_history) and the sales
- * performance rollups (on deals, deal_stage_history and tasks). The bulk load switches them
- * off: the generator writes reached_stage_ids itself, and the totals and rollups are summed
- * once afterwards, as the migrations that added them did. Returns what was paused.
+ * performance rollups (on deals, deal_stage_history and tasks), and each deal's "stalled since"
+ * (deals.stalled_at). The bulk load switches them off: the generator writes reached_stage_ids
+ * and stalled_at itself, and the totals and rollups are summed once afterwards, as the
+ * migrations that added them did. Returns what was paused.
  */
 export async function pauseSalesTriggers(database: Database): Promise<string[]> {
   const paused: string[] = [];
   const triggers = [
     ['deals', 'deals_board_totals'], ['deal_stage_history', 'deal_stage_history_reached'],
     ['deals', 'deals_performance_rollups'], ['deals', 'deals_delete_moves_rollup'], ['deal_stage_history', 'deal_stage_history_move_rollups'], ['tasks', 'tasks_done_rollups'],
+    ['deals', 'deals_stalled_at'],
   ] as const;
   for (const [table, trigger] of triggers) {
     const [found] = await database.query<{ n: number }>('select count(*)::int as n from pg_trigger where tgname = $1', [trigger]);

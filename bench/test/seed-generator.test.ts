@@ -291,6 +291,10 @@ describe('seedScale: deals over two pipelines and tasks', () => {
       where d.workspace_id = $1 and array(select unnest(d.reached_stage_ids) order by 1) is distinct from
         array(select distinct h.to_stage_id from deal_stage_history h where h.workspace_id = d.workspace_id and h.deal_id = d.id order by 1)`, [ws]);
     expect(reach.n).toBe(0);
+    // "Stalled since" as the trigger keeps it: last activity + 14 days for open deals, none for closed ones.
+    const [stalled] = await a.query<{ n: number }>(`select count(*)::int n from deals where workspace_id = $1 and stalled_at is distinct from
+      case when status = 'open' and deleted_at is null then coalesce(last_activity_at, stage_entered_at) + interval '14 days' end`, [ws]);
+    expect(stalled.n).toBe(0);
     const [kept] = await a.query<{ n: number }>('select count(*)::int n from deal_board_totals where workspace_id = $1', [ws]);
     expect(kept.n).toBeGreaterThan(10);
     // So are the sales performance rollups: per month, the deals closed, the moves, the tasks done and the funnel's deals.

@@ -1,6 +1,6 @@
 // Deals, more (issue 5, S2/S3): add a stakeholder found by search on the deal page, mark the deal
 // lost to a competitor with a reason from the list, see both on the deal page, and see the deal
-// in the table view.
+// in the table view. Settings → Pipelines: the stall card sends to the workflow that alerts.
 import { RUN_ID, apiFromPage, choose, openPage, pick, shoot, signInAs, test, waitFor } from '../lib.mjs';
 
 test('deals: stakeholder from search, lost to a competitor with a reason, table view', async ({ browser, url }) => {
@@ -65,4 +65,16 @@ test('deals: stakeholder from search, lost to a competitor with a reason, table 
   const { readFile } = await import('node:fs/promises');
   const lines = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\n');
   if (lines.length !== 2 || !lines[0].startsWith('Name,Pipeline,Stage,Status') || !lines[1].startsWith(`Contest ${RUN_ID}`) || !lines[1].includes(',Lost,')) throw new Error(`export: ${lines.join(' | ')}`);
+
+  // The stalled-deal alert is the workflow "Stalled deal", switched on by default (the clock job
+  // installs it within its first 30 s); the pipeline's stall card links to it.
+  const workflowId = await waitFor(async () => (await apiFromPage(page, 'GET', '/workflow-templates')).data.find((t) => t.key === 'stalled_deal')?.workflowId, 45_000, 'the default stalled-deal workflow');
+  await page.goto(`${url}/settings/pipelines`);
+  const stall = page.getByTestId('stall-settings').first();
+  await stall.getByText('Alerting the owner and then the supervisor runs as the workflow "Stalled deal".').waitFor();
+  await stall.getByLabel('Days without activity').waitFor();
+  await stall.scrollIntoViewIfNeeded();
+  await shoot(page, 'deals-stall-settings');
+  await stall.getByRole('link', { name: 'Open the workflow' }).click();
+  await page.waitForURL(`${url}/automation/workflows/${workflowId}`);
 });

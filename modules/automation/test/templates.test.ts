@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addMember, createWorld, signIn, type SignedIn, type World } from '@voyage/testing';
 import { processReadyRuns } from '../src/engine/run-steps';
-import { sweepClockTriggers } from '../src/engine/sweep-clock-triggers';
 import { sweepDueWaits } from '../src/engine/sweep-timers';
 import { invalidateLiveWorkflows } from '../src/engine/workflow-cache';
 import { api } from './actions-fixtures';
@@ -11,7 +10,6 @@ let call: ReturnType<typeof api>;
 let boss: SignedIn;
 let rep: SignedIn;
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const q = <T>(text: string, params: unknown[] = []) => w.t.database.query<T>(text, params);
 
 /** Delivers pending events, fires waits due by `at`, and advances ready runs as of `at` (never before the real now). */
@@ -105,28 +103,5 @@ describe('workflow templates', () => {
     expect((await mailsTo('ignorer@example.com')).map((m) => m.subject)).toEqual(['Welcome, Ignorer!', 'Ignorer, in case you missed it']);
     expect(await mailsTo('reader@example.com')).toHaveLength(1);
     expect((await byRecord()).get(ignorer.id)).toBe('completed');
-  });
-
-  it('stalled deal: a task for the owner after 14 idle days; the supervisor is told when 7 more pass without activity', async () => {
-    const [wf] = await q<{ id: string; version: number }>(`select id, version from workflows where workspace_id = $1 and template_key = 'stalled_deal' and deleted_at is null`, [w.workspaceId]);
-    await switchOn(wf.id, wf.version);
-    const idle = (await call(rep, 'POST', '/api/v1/deals', { name: 'Sleeping deal' })).json();
-    const busy = (await call(rep, 'POST', '/api/v1/deals', { name: 'Busy deal' })).json();
-    // Time passes: both have been idle for 14 days.
-    await q(`update deals set last_activity_at = now() - interval '14 days 1 hour' where id = any($1::uuid[])`, [[idle.id, busy.id]]);
-    expect(await sweepClockTriggers(w.t.database, w.t.env, w.workspaceId, new Date())).toEqual({ started: 2 });
-    await tick();
-    const tasks = await q<{ title: string; owner_id: string; related_id: string }>(`select title, owner_id, related_id from tasks where workspace_id = $1 and related_id = any($2::uuid[]) order by title`, [w.workspaceId, [idle.id, busy.id]]);
-    expect(tasks.map((t) => [t.title, t.owner_id])).toEqual([
-      ['Follow up the stalled deal "Busy deal" (no activity for 14 days)', rep.userId],
-      ['Follow up the stalled deal "Sleeping deal" (no activity for 14 days)', rep.userId],
-    ]);
-    // Seven more days: nothing happened on one deal since its task; the other had a call logged yesterday.
-    await q(`update deals set last_activity_at = now() - interval '7 days 1 hour' where id = $1`, [idle.id]);
-    await q(`update deals set last_activity_at = now() - interval '1 day' where id = $1`, [busy.id]);
-    await tick(new Date(Date.now() + 7 * DAY + 60_000));
-    const notes = await q<{ title: string; link: string }>(`select title, link from notifications where workspace_id = $1 and user_id = $2 and kind = 'workflow'`, [w.workspaceId, boss.userId]);
-    expect(notes).toEqual([{ title: 'Deal "Sleeping deal" has been idle for 21 days', link: `/deals/${idle.id}` }]);
-    expect((await runsOf(wf.id)).map((r) => r.status)).toEqual(['completed', 'completed']);
   });
 });

@@ -2,7 +2,7 @@ import { defineModule, registerRecordTable, registerRelatedActivity } from '@voy
 import { dealActivitySource } from './deals/deal-activity-source';
 import { deals } from './db/pipelines';
 import { salesObjects } from './objects';
-import { dealActivitySubscriber, dealMergeSubscriber, registerDealRoutes, registerPipelineRoutes, stalledDealsJob } from './http/deal-routes';
+import { dealActivitySubscriber, dealMergeSubscriber, registerDealRoutes, registerPipelineRoutes } from './http/deal-routes';
 import { taskRoutes } from './http/tasks.routes';
 import { taskReminderJob } from './tasks/task-reminder.job';
 import './tasks/messages';
@@ -43,7 +43,7 @@ export const salesModule = defineModule({
     forecastRoutes(app);
   },
   subscribers: [dealMergeSubscriber, dealActivitySubscriber],
-  jobs: [taskReminderJob, stalledDealsJob],
+  jobs: [taskReminderJob],
   automation: salesAutomation,
   nav: [
     { key: 'leads', path: '/leads', labels: { 'zh-CN': '线索', 'zh-TW': '潛在客戶', en: 'Leads' }, icon: 'leads' },

@@ -226,10 +226,10 @@ export const ZEmailMergeFieldsResponse = z.object({ data: z.array(z.object({ pat
 /**
  * Installing a template (off, to review and publish). Every number is a setting with the
  * requirement's default; `processId` is the approval process of the large-deal template
- * (default: the workspace's only live deal process, if there is exactly one).
+ * (default: the workspace's only live deal process, if there is exactly one). A deal's stall
+ * days are its pipeline's (sales stall settings); `escalateAfterDays` is the stalled-deal wait.
  */
 export const ZInstallWorkflowTemplateRequest = z.object({
-  stallDays: z.number().int().min(1).max(365).optional(),
   escalateAfterDays: z.number().int().min(1).max(365).optional(),
   thresholdMinor: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   openTimeoutHours: z.number().int().min(1).max(24 * 90).optional(),

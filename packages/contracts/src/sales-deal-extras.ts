@@ -79,27 +79,30 @@ export const ZDealCompetitorListResponse = z.object({ data: z.array(ZDealCompeti
 export const ZPutDealCompetitorRequest = z.object({ status: ZDealCompetitorStatus.optional(), note: z.string().trim().max(1000).nullable().optional() }).strict();
 export const ZDealCompetitorParams = z.object({ id: z.uuid(), competitorId: z.uuid() }).strict();
 
-/** Stalled-deal alerts of a pipeline: notify the owner after `stallDays` without activity, the supervisor `escalateAfterDays` later. */
+/**
+ * What "stalled" means in a pipeline: the alert on or off and the days without activity. The
+ * alert (owner, then the supervisor) runs as the workflow "Stalled deal", whose wait sets when
+ * the supervisor hears.
+ */
 export const ZStallSettings = z.object({
   pipelineId: z.uuid(),
   enabled: z.boolean(),
   stallDays: z.number().int(),
-  escalateAfterDays: z.number().int(),
   version: z.number().int(),
 });
 export type TStallSettings = z.infer<typeof ZStallSettings>;
 export const ZPutStallSettingsRequest = z.object({
   enabled: z.boolean().optional(),
   stallDays: z.number().int().min(1).max(365).optional(),
-  escalateAfterDays: z.number().int().min(1).max(365).optional(),
   /** The version read (0 while the pipeline still uses the defaults). */
   version: z.number().int().min(0),
 }).strict();
-export const DEFAULT_STALL_SETTINGS = { enabled: true, stallDays: 14, escalateAfterDays: 7 } as const;
+export const DEFAULT_STALL_SETTINGS = { enabled: true, stallDays: 14 } as const;
 
 /**
  * Whole days an open deal has gone without activity when that reaches the pipeline's stall
- * days, else null. Shared by the server's sweep and the board, so both call a deal stalled alike.
+ * days, else null. The board's and the deal page's badge; the server keeps the same moment as
+ * the deal's "stalled since" (`deals.stalled_at`), which the stalled-deal workflow fires on.
  */
 export function stalledDays(deal: { status?: string | null; lastActivityAt?: string | Date | null; stageEnteredAt?: string | Date | null }, settings: { enabled: boolean; stallDays: number }, now: Date = new Date()): number | null {
   if (!settings.enabled || deal.status !== 'open') return null;

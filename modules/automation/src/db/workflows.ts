@@ -125,6 +125,17 @@ export const workflowTriggerMarks = pgTable('workflow_trigger_marks', {
   sweptAt: tstz('swept_at').notNull(),
 }, (t) => [primaryKey({ columns: [t.workspaceId, t.workflowId] })]);
 
+/**
+ * Templates installed (published and switched on) by default, once per workspace: the row is
+ * what keeps an admin's later choice (off, edited, trashed) from being overridden.
+ */
+export const workflowDefaultInstalls = pgTable('workflow_default_installs', {
+  workspaceId: workspaceIdColumn().references(() => schema.workspaces.id, { onDelete: 'cascade' }),
+  templateKey: text('template_key').notNull(),
+  workflowId: uuid('workflow_id').notNull(),
+  installedAt: tstz('installed_at').notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.templateKey] })]);
+
 export type WorkflowRow = typeof workflows.$inferSelect;
 export type WorkflowRunRow = typeof workflowRuns.$inferSelect;
 export type WorkflowStepRow = typeof workflowSteps.$inferSelect;

@@ -1,4 +1,5 @@
 import { defineJob, schema, type JobDefinition } from '@voyage/kernel';
+import { ensureDefaultWorkflows } from '../templates/install-default-workflows';
 import { processReadyRuns } from './run-steps';
 import { sweepClockTriggers } from './sweep-clock-triggers';
 import { sweepDueWaits } from './sweep-timers';
@@ -29,7 +30,11 @@ export const workflowEngineJob = defineJob<{ now?: string }>({
   },
 });
 
-/** Date and schedule triggers of every workspace, twice a minute (a cron tick fires within 30 s). */
+/**
+ * Date and schedule triggers of every workspace, twice a minute (a cron tick fires within 30 s).
+ * First, the templates on by default (the stalled-deal alert) are installed where they are not
+ * yet: new workspaces, and existing ones after an upgrade (once; remembered in memory after).
+ */
 export const workflowClockJob = defineJob<{ now?: string }>({
   name: WORKFLOW_CLOCK_JOB,
   policy: 'stately',
@@ -38,7 +43,10 @@ export const workflowClockJob = defineJob<{ now?: string }>({
   async handler(data, ctx) {
     const now = data.now ? new Date(data.now) : new Date();
     const found = await ctx.database.db.select({ id: schema.workspaces.id }).from(schema.workspaces);
-    for (const w of found) await sweepClockTriggers(ctx.database, ctx.env, w.id, now);
+    for (const w of found) {
+      await ensureDefaultWorkflows(ctx.database, ctx.env, w.id);
+      await sweepClockTriggers(ctx.database, ctx.env, w.id, now);
+    }
   },
 });
 

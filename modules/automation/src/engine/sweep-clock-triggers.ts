@@ -42,12 +42,14 @@ export async function sweepClockTriggers(database: Database, env: Env, workspace
             : source.dateFields?.[trigger.field] ? sql`${source.dateFields[trigger.field]}` : undefined;
           if (column) {
             const offset = trigger.offsetDays ?? 0;
-            const fireAt = sql`(${column})::timestamptz + make_interval(days => ${offset}::int)`;
+            // date + offset in (since, now], written as a range of the date itself so an index on it serves the sweep.
+            const from = sql`${since.toISOString()}::timestamptz - make_interval(days => ${offset}::int)`;
+            const to = sql`${now.toISOString()}::timestamptz - make_interval(days => ${offset}::int)`;
             const filter = trigger.filter && trigger.filter.rules.length ? compileRuleGroup(source.list, trigger.filter as RuleGroup, { defs, locale: 'en', object: trigger.object }) : sql`true`;
             const rows = (await tx
               .select({ id: source.columns.id, value: sql<string>`(${column})::text` })
               .from(source.table)
-              .where(and(eq(source.columns.workspaceId, workspaceId), source.columns.deletedAt ? isNull(source.columns.deletedAt) : undefined, sql`${fireAt} > ${since.toISOString()}::timestamptz`, sql`${fireAt} <= ${now.toISOString()}::timestamptz`, filter))
+              .where(and(eq(source.columns.workspaceId, workspaceId), source.columns.deletedAt ? isNull(source.columns.deletedAt) : undefined, sql`${column} > ${from}`, sql`${column} <= ${to}`, filter))
               .limit(10_000)) as Array<{ id: string; value: string }>;
             for (const r of rows) {
               requests.push({ ...base, object: trigger.object, recordId: r.id, trigger: { field: trigger.field, date: r.value, offsetDays: offset }, dedupeKey: `date:${r.id}:${r.value}` });

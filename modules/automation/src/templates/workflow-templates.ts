@@ -8,16 +8,23 @@ const text = (zhCN: string, zhTW: string, en: string): Text => ({ 'zh-CN': zhCN,
 /** An email template a workflow template brings along (reused when one of that name exists). */
 export interface TemplateEmail { key: string; object: string; name: Text; subject: Text; body: Text }
 
-/** What an install may set: the numbers the requirements name, and the approval process to use. */
-export interface TemplateSettings { stallDays: number; escalateAfterDays: number; thresholdMinor: number; processId: string | null; openTimeoutHours: number }
+/**
+ * What an install may set: the numbers the requirements name, and the approval process to use.
+ * The stall days themselves are each pipeline's (sales settings, the deal's `stalledAt`).
+ */
+export interface TemplateSettings { escalateAfterDays: number; thresholdMinor: number; processId: string | null; openTimeoutHours: number }
 
-export const DEFAULT_TEMPLATE_SETTINGS: Omit<TemplateSettings, 'processId'> = { stallDays: 14, escalateAfterDays: 7, thresholdMinor: 500_000_00, openTimeoutHours: 72 };
+export const DEFAULT_TEMPLATE_SETTINGS: Omit<TemplateSettings, 'processId'> = { escalateAfterDays: 7, thresholdMinor: 500_000_00, openTimeoutHours: 72 };
 
 export interface WorkflowTemplate {
   key: string;
   name: Text;
   description: Text;
   emails: TemplateEmail[];
+  /** Installed, published and switched on in every workspace once (see `install-default-workflows.ts`). */
+  installByDefault?: boolean;
+  /** Modules besides automation that must be on for it (its records and actions). */
+  modules?: string[];
   /** The graph in the installer's language, with the ids of the email templates it uses. */
   build(locale: Locale, settings: TemplateSettings, emailIds: Record<string, string>): TWorkflowGraph;
 }
@@ -28,24 +35,36 @@ const end = { type: 'end' as const };
 const stalledDeal: WorkflowTemplate = {
   key: 'stalled_deal',
   name: text('商机停滞提醒', '商機停滯提醒', 'Stalled deal'),
-  description: text('商机无活动 14 天后为负责人创建跟进任务；21 天仍无活动则通知其上级', '商機無活動 14 天後為負責人建立跟進任務；21 天仍無活動則通知其上級', 'After 14 days without activity, a follow-up task for the owner; after 21, the supervisor is notified'),
+  description: text(
+    '商机在销售流程设定的天数（默认 14 天）内无活动即为停滞：提醒负责人（站内和邮件）并为其创建跟进任务；再过 7 天仍无活动则通知其上级',
+    '商機在銷售流程設定的天數（預設 14 天）內無活動即為停滯：提醒負責人（站內與郵件）並為其建立跟進任務；再過 7 天仍無活動則通知其上級',
+    'A deal with no activity for its pipeline\'s stall days (14 by default) is stalled: its owner is alerted (in the app and by email) and gets a follow-up task; after 7 more idle days the owner\'s supervisor is notified',
+  ),
   emails: [],
+  installByDefault: true,
+  modules: ['customers', 'sales'],
   build(locale, s) {
-    const idleDays = s.stallDays + s.escalateAfterDays;
-    const taskTitle = text(`跟进停滞的商机“{{record.name}}”（${s.stallDays} 天无活动）`, `跟進停滯的商機「{{record.name}}」（${s.stallDays} 天無活動）`, `Follow up the stalled deal "{{record.name}}" (no activity for ${s.stallDays} days)`);
-    const notifyTitle = text(`商机“{{record.name}}”已 ${idleDays} 天无活动`, `商機「{{record.name}}」已 ${idleDays} 天無活動`, `Deal "{{record.name}}" has been idle for ${idleDays} days`);
+    const days = s.escalateAfterDays;
+    const alertTitle = text('商机“{{record.name}}”已 {{record.idleDays}} 天没有进展', '商機「{{record.name}}」已 {{record.idleDays}} 天沒有進展', 'Deal "{{record.name}}" has had no activity for {{record.idleDays}} days');
+    const alertBody = text('商机 {{record.name}} 已 {{record.idleDays}} 天没有任何活动，请安排下一步或更新商机。', '商機 {{record.name}} 已 {{record.idleDays}} 天沒有任何活動，請安排下一步或更新商機。', 'Nothing has happened on {{record.name}} for {{record.idleDays}} days. Plan the next step or update the deal.');
+    const taskTitle = text('跟进停滞的商机“{{record.name}}”', '跟進停滯的商機「{{record.name}}」', 'Follow up the stalled deal "{{record.name}}"');
+    const escalateTitle = text(`商机“{{record.name}}”提醒负责人后 ${days} 天仍无活动`, `商機「{{record.name}}」提醒負責人後 ${days} 天仍無活動`, `Deal "{{record.name}}" is still idle ${days} days after its owner was alerted`);
+    const escalateBody = text(`已提醒负责人跟进商机 {{record.name}}，但之后 ${days} 天仍没有任何活动。`, `已提醒負責人跟進商機 {{record.name}}，但之後 ${days} 天仍沒有任何活動。`, `The owner of {{record.name}} was alerted and given a follow-up task; nothing has happened on the deal in the ${days} days since.`);
     return graph([
-      ['trigger', 0, 0, { type: 'trigger', trigger: { kind: 'date_relative', object: 'deal', field: 'lastActivityAt', offsetDays: s.stallDays } }],
+      // "Stalled since" (sales): last activity + the pipeline's stall days; empty when the deal is closed or the pipeline's alert is off.
+      ['trigger', 0, 0, { type: 'trigger', trigger: { kind: 'date_relative', object: 'deal', field: 'stalledAt', offsetDays: 0, filter: and({ field: 'status', operator: 'eq', value: 'open' }, { field: 'ownerId', operator: 'is_not_empty' }) } }],
       ['still_open', 1, 0, { type: 'condition', rules: and({ field: 'status', operator: 'eq', value: 'open' }) }],
-      ['task', 2, 0, { type: 'action', action: 'sales.create_task', input: { title: taskTitle[locale], dueInDays: 1, priority: 'high', assignee: 'owner' } }],
+      // The alert first: it reads the idle days before the task (activity on the deal) resets them.
+      ['notify_owner', 2, 0, { type: 'action', action: 'automation.notify', input: { owner: true, title: alertTitle[locale], body: alertBody[locale], email: true } }],
       ['closed', 2, 1, end],
-      ['wait', 3, 0, { type: 'wait', wait: { mode: 'duration', duration: { amount: s.escalateAfterDays, unit: 'days' } } }],
+      ['task', 3, 0, { type: 'action', action: 'sales.create_task', input: { title: taskTitle[locale], dueInDays: 1, priority: 'high', assignee: 'owner' } }],
+      ['wait', 4, 0, { type: 'wait', wait: { mode: 'duration', duration: { amount: days, unit: 'days' } } }],
       // The follow-up task counts as activity on the deal (sales), so "still idle" is measured from it: nothing since for the escalation days.
-      ['still_idle', 4, 0, { type: 'condition', rules: and({ field: 'status', operator: 'eq', value: 'open' }, { field: 'lastActivityAt', operator: 'more_than_days_ago', value: s.escalateAfterDays }) }],
-      ['notify_supervisor', 5, 0, { type: 'action', action: 'automation.notify', input: { supervisor: true, title: notifyTitle[locale], email: true } }],
-      ['active_again', 5, 1, end],
+      ['still_idle', 5, 0, { type: 'condition', rules: and({ field: 'status', operator: 'eq', value: 'open' }, { field: 'lastActivityAt', operator: 'more_than_days_ago', value: days }) }],
+      ['notify_supervisor', 6, 0, { type: 'action', action: 'automation.notify', input: { supervisor: true, title: escalateTitle[locale], body: escalateBody[locale], email: true } }],
+      ['active_again', 6, 1, end],
     ], [
-      ['trigger', 'still_open'], ['still_open', 'task', 'true'], ['still_open', 'closed', 'false'], ['task', 'wait'], ['wait', 'still_idle'],
+      ['trigger', 'still_open'], ['still_open', 'notify_owner', 'true'], ['still_open', 'closed', 'false'], ['notify_owner', 'task'], ['task', 'wait'], ['wait', 'still_idle'],
       ['still_idle', 'notify_supervisor', 'true'], ['still_idle', 'active_again', 'false'],
     ]);
   },
@@ -89,13 +108,26 @@ const dealWon: WorkflowTemplate = {
 const largeDealApproval: WorkflowTemplate = {
   key: 'large_deal_approval',
   name: text('大额商机审批', '大額商機審批', 'Large-deal approval'),
-  description: text('金额超过阈值的进行中商机提交审批；审批结果通知负责人', '金額超過門檻的進行中商機提交審批；審批結果通知負責人', 'Open deals above an amount threshold go to approval; the owner hears the outcome'),
+  description: text(
+    '进行中商机的金额超过阈值，或某产品明细的折扣超过价格表允许的最大折扣时提交审批（已有待审批时不再提交）；审批结果通知负责人',
+    '進行中商機的金額超過門檻，或某產品明細的折扣超過價格表允許的最大折扣時提交審批（已有待審批時不再提交）；審批結果通知負責人',
+    'An open deal goes to approval when its amount is above a threshold or a product line\'s discount is above its price book\'s maximum (not again while a request is pending); the owner hears the outcome',
+  ),
   emails: [],
   build(locale, s) {
     const approved = text('商机“{{record.name}}”已通过审批', '商機「{{record.name}}」已通過審批', 'Deal "{{record.name}}" was approved');
     const notDecided = text('商机“{{record.name}}”的审批 7 天内未通过', '商機「{{record.name}}」的審批 7 天內未通過', 'Deal "{{record.name}}" was not approved within 7 days');
+    // A line's discount changes the line total, so the deal amount changes with it: both rules start from an amount change.
+    const needsApproval = {
+      op: 'and' as const,
+      rules: [
+        { field: 'status', operator: 'eq', value: 'open' },
+        { field: 'approvalPending', operator: 'eq', value: false },
+        { op: 'or' as const, rules: [{ field: 'amountMinor', operator: 'gt', value: s.thresholdMinor }, { field: 'discountAboveMax', operator: 'eq', value: true }] },
+      ],
+    };
     return graph([
-      ['trigger', 0, 0, { type: 'trigger', trigger: { kind: 'field_changed', object: 'deal', field: 'amountMinor', filter: and({ field: 'amountMinor', operator: 'gt', value: s.thresholdMinor }, { field: 'status', operator: 'eq', value: 'open' }) } }],
+      ['trigger', 0, 0, { type: 'trigger', trigger: { kind: 'field_changed', object: 'deal', field: 'amountMinor', filter: needsApproval } }],
       ['request', 1, 0, { type: 'action', action: 'automation.request_approval', input: s.processId ? { processId: s.processId } : {} }],
       ['decision', 2, 0, { type: 'wait', wait: { mode: 'event', event: AUTOMATION_EVENTS.approvalApproved, timeout: { amount: 7, unit: 'days' } } }],
       ['tell_approved', 3, 0, { type: 'action', action: 'automation.notify', input: { owner: true, title: approved[locale] } }],

@@ -1,10 +1,11 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { LEAD_EVENTS, LEAD_SOURCES, LEAD_STATUSES, TASK_PRIORITIES, TASK_STATUSES, DEAL_EVENTS, ZCreateDealRequest, ZCreateLeadRequest, ZUpdateDealRequest, ZUpdateLeadRequest } from '@voyage/contracts';
 import { AppError, localized, workflowInput, workflowValues, type Context, type Labels, type WorkflowFieldInfo, type WorkflowRecordSource } from '@voyage/kernel';
 import { deals } from '../db/pipelines';
 import { leads } from '../db/leads';
 import { tasks } from '../db/tasks';
 import { dealListSpec } from '../deals/list-deals';
+import { discountAboveMaxSql } from '../deal-lines/discount-above-max';
 import { leadListSpec } from '../leads/list-leads';
 import { TASK_LIST } from '../tasks/list-tasks';
 import { dealToWire } from '../deals/deal-wire';
@@ -23,12 +24,24 @@ const options = (values: readonly string[], labels: Record<string, [string, stri
 const created: [string, string, string] = ['创建时间', '建立時間', 'Created'];
 const updated: [string, string, string] = ['更新时间', '更新時間', 'Updated'];
 
+/** Whole days since the deal's last activity (or since it entered its stage), as of the query. */
+const idleDaysSql = sql<number>`floor(extract(epoch from (now() - coalesce(deals.last_activity_at, deals.stage_entered_at))) / 86400)::int`;
+
 const dealSource: WorkflowRecordSource = {
   object: 'deal',
   labels: localized('商机', '商機', 'Deal'),
   events: { created: DEAL_EVENTS.created, updated: DEAL_EVENTS.updated, deleted: DEAL_EVENTS.deleted },
-  // The deals list's spec, plus the last activity the stalled-deal rules look at.
-  list: { ...dealListSpec, fields: { ...dealListSpec.fields, lastActivityAt: { column: deals.lastActivityAt, kind: 'datetime', sortable: true } } },
+  // The deals list's spec, plus what the stalled-deal and large-deal rules look at.
+  list: {
+    ...dealListSpec,
+    fields: {
+      ...dealListSpec.fields,
+      lastActivityAt: { column: deals.lastActivityAt, kind: 'datetime', sortable: true },
+      stalledAt: { column: deals.stalledAt, kind: 'datetime', sortable: true },
+      idleDays: { expr: idleDaysSql, kind: 'number' },
+      discountAboveMax: { expr: discountAboveMaxSql, kind: 'boolean' },
+    },
+  },
   table: deals,
   columns: { workspaceId: deals.workspaceId, id: deals.id, deletedAt: deals.deletedAt, ownerId: deals.ownerId },
   fields: [
@@ -46,18 +59,23 @@ const dealSource: WorkflowRecordSource = {
     field('source', 'text', ['来源', '來源', 'Source'], { writable: true }),
     field('tags', 'tags', ['标签', '標籤', 'Tags'], { writable: true }),
     field('lastActivityAt', 'datetime', ['最近活动时间', '最近活動時間', 'Last activity']),
+    // Last activity + the pipeline's stall days; empty when closed or the pipeline's alert is off.
+    field('stalledAt', 'datetime', ['停滞起始时间', '停滯起始時間', 'Stalled since']),
+    field('idleDays', 'number', ['无活动天数', '無活動天數', 'Days without activity']),
+    field('discountAboveMax', 'boolean', ['折扣超过价格表上限', '折扣超過價格表上限', 'Discount above the price book\'s maximum']),
     field('stageEnteredAt', 'datetime', ['进入阶段时间', '進入階段時間', 'In stage since']),
     field('closedAt', 'datetime', ['关闭时间', '關閉時間', 'Closed']),
     field('createdAt', 'datetime', created),
     field('updatedAt', 'datetime', updated),
   ],
-  dateFields: { closeDate: deals.closeDate, lastActivityAt: deals.lastActivityAt, stageEnteredAt: deals.stageEnteredAt, createdAt: deals.createdAt },
+  dateFields: { closeDate: deals.closeDate, lastActivityAt: deals.lastActivityAt, stageEnteredAt: deals.stageEnteredAt, stalledAt: deals.stalledAt, createdAt: deals.createdAt },
   async load(db, workspaceId, ids) {
     if (ids.length === 0) return new Map();
-    const rows = await db.select().from(deals).where(and(eq(deals.workspaceId, workspaceId), inArray(deals.id, [...new Set(ids)]), isNull(deals.deletedAt)));
+    const rows = await db.select({ ...getTableColumns(deals), idleDays: idleDaysSql, discountAboveMax: discountAboveMaxSql })
+      .from(deals).where(and(eq(deals.workspaceId, workspaceId), inArray(deals.id, [...new Set(ids)]), isNull(deals.deletedAt)));
     return new Map(rows.map((r) => {
-      const { stalledNotifiedAt: _n, stalledEscalatedAt: _e, workspaceId: _w, ...rest } = r;
-      return [r.id, workflowValues(dealToWire(rest))];
+      const { workspaceId: _w, idleDays, discountAboveMax, ...rest } = r;
+      return [r.id, { ...workflowValues(dealToWire(rest)), idleDays: Number(idleDays), discountAboveMax: Boolean(discountAboveMax) }];
     }));
   },
   async update(ctx, id, values) {

@@ -3,15 +3,15 @@ import { schema, tstz, workspaceIdColumn } from '@voyage/kernel';
 import { pipelines } from './pipelines';
 
 /**
- * Stalled-deal alert settings of one pipeline (S3). A pipeline without a row uses the
- * defaults: on, 14 days without activity, escalate to the owner's supervisor 7 days later.
+ * What "stalled" means in one pipeline (S3): the alert on or off, and the days without
+ * activity. A pipeline without a row uses the defaults: on, 14 days. The alert and the
+ * escalation to the supervisor run as the workflow "Stalled deal" (automation).
  */
 export const dealStallSettings = pgTable('deal_stall_settings', {
   workspaceId: workspaceIdColumn().references(() => schema.workspaces.id, { onDelete: 'cascade' }),
   pipelineId: uuid('pipeline_id').notNull(),
   enabled: boolean('enabled').notNull().default(true),
   stallDays: integer('stall_days').notNull().default(14),
-  escalateAfterDays: integer('escalate_after_days').notNull().default(7),
   version: integer('version').notNull().default(1),
   updatedAt: tstz('updated_at').notNull().defaultNow(),
   updatedBy: uuid('updated_by'),

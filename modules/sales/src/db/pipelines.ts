@@ -46,7 +46,7 @@ export const pipelineStages = pgTable('pipeline_stages', {
  * A deal (商机). Money is minor units + ISO currency. `probability` null means the stage's
  * default. `status` mirrors the stage kind (open/won/lost) for fast filtering; `closedAt` is
  * set on won/lost. `amountMinor` follows the product lines when `hasLines` (sum of lines).
- * `lastActivityAt` feeds the stalled-deal alert; `stageEnteredAt` the rotting marker.
+ * `lastActivityAt` feeds the stalled-deal alert (`stalledAt`); `stageEnteredAt` the rotting marker.
  */
 export const deals = pgTable('deals', {
   workspaceId: workspaceIdColumn().references(() => schema.workspaces.id, { onDelete: 'cascade' }),
@@ -78,9 +78,13 @@ export const deals = pgTable('deals', {
   closedAt: tstz('closed_at'),
   stageEnteredAt: tstz('stage_entered_at').notNull().defaultNow(),
   lastActivityAt: tstz('last_activity_at'),
-  /** Stalled-deal alert state: when the owner was told, when the supervisor was. */
-  stalledNotifiedAt: tstz('stalled_notified_at'),
-  stalledEscalatedAt: tstz('stalled_escalated_at'),
+  /**
+   * "Stalled since": last activity (or entering the stage) + the pipeline's stall days; null
+   * when the deal is closed, trashed or its pipeline's alert is off. Kept by a trigger on deals
+   * and recomputed when a pipeline's settings change (migration 0022); the stalled-deal
+   * workflow fires on it.
+   */
+  stalledAt: tstz('stalled_at'),
   tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
   custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
   /**
@@ -108,6 +112,8 @@ export const deals = pgTable('deals', {
   index('deals_closed_idx').on(t.workspaceId, t.closedAt, t.ownerId, t.status, t.currency, t.amountMinor, t.createdAt, t.pipelineId).where(sql`${t.deletedAt} is null and ${t.status} in ('won', 'lost')`),
   index('deals_open_owner_idx').on(t.workspaceId, t.ownerId, t.currency, t.amountMinor, t.pipelineId).where(sql`${t.deletedAt} is null and ${t.status} = 'open'`),
   index('deals_created_idx').on(t.workspaceId, t.pipelineId, t.createdAt),
+  // The stalled-deal workflow's date sweep (every 30 s): a range of "stalled since" (null for closed, trashed and switched-off deals).
+  index('deals_stalled_idx').on(t.workspaceId, t.stalledAt).where(sql`${t.stalledAt} is not null`),
   index('deals_trashed_idx').on(t.workspaceId, t.id).where(sql`${t.deletedAt} is not null`),
 ]);
 

@@ -7,6 +7,7 @@ import { dealLinesView } from './deal-lines-view';
 import { priceDealLines } from './price-deal-lines';
 import { accountCustomerLevel } from '../price-books/account-customer-level';
 import { dealActivity } from '../deals/deal-activity';
+import { dealDiscountAboveMax } from './discount-above-max';
 
 /**
  * Replaces all product lines of a deal in one transaction, under the deal's version check.
@@ -23,6 +24,7 @@ export async function setDealLines(ctx: Context, dealId: string, input: TSetDeal
     if (!deal) throw notFound('deal');
     if (deal.version !== input.version) throw new AppError('version_conflict');
     const priced = await priceDealLines(ctx, tx, deal.currency, input.lines, await accountCustomerLevel(tx, ctx.workspaceId, deal.accountId));
+    const aboveBefore = await dealDiscountAboveMax(tx, ctx.workspaceId, dealId);
     const before = await tx.select().from(dealLines).where(and(eq(dealLines.workspaceId, ctx.workspaceId), eq(dealLines.dealId, dealId)));
     await tx.delete(dealLines).where(and(eq(dealLines.workspaceId, ctx.workspaceId), eq(dealLines.dealId, dealId)));
     if (priced.length) {
@@ -39,6 +41,8 @@ export async function setDealLines(ctx: Context, dealId: string, input: TSetDeal
       .where(and(where, eq(deals.version, input.version)))
       .returning();
     if (!after) throw new AppError('version_conflict');
+    const aboveAfter = await dealDiscountAboveMax(tx, ctx.workspaceId, dealId);
+    const flagged = aboveAfter !== aboveBefore;
     const summarize = (l: { productId: string | null; quantity: unknown; unitPriceMinor: number; discountPct: unknown; totalMinor: number }) =>
       ({ productId: l.productId, quantity: Number(l.quantity), unitPriceMinor: l.unitPriceMinor, discountPct: Number(l.discountPct), totalMinor: l.totalMinor });
     await writeAudit(tx, {
@@ -52,8 +56,9 @@ export async function setDealLines(ctx: Context, dealId: string, input: TSetDeal
       payload: {
         id: dealId, dealId, ownerId: deal.ownerId, amountMinor, currency: deal.currency, hasLines, lineCount: priced.length,
         // Field → value, like every other updated event (workflow "field changed" triggers read them).
-        changes: { lines: priced.length, ...(amountMinor !== deal.amountMinor ? { amountMinor } : {}), ...(hasLines !== deal.hasLines ? { hasLines } : {}) },
-        previous: { lines: before.length, ...(amountMinor !== deal.amountMinor ? { amountMinor: deal.amountMinor } : {}), ...(hasLines !== deal.hasLines ? { hasLines: deal.hasLines } : {}) },
+        // `discountAboveMax`: some line's discount went above (or back under) its price book's maximum.
+        changes: { lines: priced.length, ...(amountMinor !== deal.amountMinor ? { amountMinor } : {}), ...(hasLines !== deal.hasLines ? { hasLines } : {}), ...(flagged ? { discountAboveMax: aboveAfter } : {}) },
+        previous: { lines: before.length, ...(amountMinor !== deal.amountMinor ? { amountMinor: deal.amountMinor } : {}), ...(hasLines !== deal.hasLines ? { hasLines: deal.hasLines } : {}), ...(flagged ? { discountAboveMax: aboveBefore } : {}) },
       },
     });
     return dealLinesView(ctx, tx, after);

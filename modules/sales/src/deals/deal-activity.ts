@@ -3,11 +3,12 @@ import type { Queryable } from '@voyage/kernel';
 import { deals } from '../db/pipelines';
 
 /**
- * The columns a write sets when something happens on a deal: the activity time the
- * stalled-deal sweep measures from, and the alert marks cleared so a new idle spell alerts again.
+ * The columns a write sets when something happens on a deal: the activity time "stalled since"
+ * is measured from (the trigger on deals moves `stalled_at` with it, so a new idle spell
+ * starts the stalled-deal workflow again).
  */
 export function dealActivity(at: Date) {
-  return { lastActivityAt: at, stalledNotifiedAt: null, stalledEscalatedAt: null };
+  return { lastActivityAt: at };
 }
 
 /** Records activity on deals touched by another write (a task, a stakeholder, a competitor). */

@@ -49,9 +49,9 @@ export function registerDealExtraRoutes(app: FastifyInstance): void {
   r.post('/api/v1/deals/bulk', { schema: { tags, summary: 'Assign or delete many deals; one result per record', body: ZDealBulkRequest, response: { 200: ZDealBulkResponse } }, config: write },
     async (request) => bulkDeals(request.ctx(), request.body));
 
-  r.get('/api/v1/pipelines/:id/stall-settings', { schema: { tags: ['pipelines'], summary: 'Stalled-deal alert settings of a pipeline (version 0: the defaults)', params: ZRecordParams, response: { 200: ZStallSettings } }, config: read },
+  r.get('/api/v1/pipelines/:id/stall-settings', { schema: { tags: ['pipelines'], summary: 'What "stalled" means in a pipeline: alert on/off and days without activity (version 0: the defaults); the alert runs as the workflow "Stalled deal"', params: ZRecordParams, response: { 200: ZStallSettings } }, config: read },
     async (request) => getStallSettings(request.ctx(), request.params.id));
-  r.put('/api/v1/pipelines/:id/stall-settings', { schema: { tags: ['pipelines'], summary: 'Change the stalled-deal alert settings of a pipeline', params: ZRecordParams, body: ZPutStallSettingsRequest, response: { 200: ZStallSettings } }, config: admin },
+  r.put('/api/v1/pipelines/:id/stall-settings', { schema: { tags: ['pipelines'], summary: 'Change a pipeline\'s stall settings; its open deals\' "stalled since" follows at once', params: ZRecordParams, body: ZPutStallSettingsRequest, response: { 200: ZStallSettings } }, config: admin },
     async (request) => putStallSettings(request.ctx(), request.params.id, request.body));
 }
 

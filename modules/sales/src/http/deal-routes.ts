@@ -4,4 +4,3 @@ export { registerDealRoutes } from './deals.routes';
 export { registerPipelineRoutes } from './pipelines.routes';
 export { dealMergeSubscriber } from '../deals/deal-merge-subscriber';
 export { dealActivitySubscriber } from '../deals/deal-activity-subscriber';
-export { stalledDealsJob } from '../deals/stall/stalled-deals.job';

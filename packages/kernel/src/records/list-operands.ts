@@ -7,12 +7,15 @@ import { isUuid } from '../ids';
 /** How a list field behaves in filters and sorts. */
 export type ListFieldKind = 'text' | 'number' | 'date' | 'datetime' | 'boolean' | 'uuid' | 'text_array' | 'json_array';
 
-/** A built-in column a list may filter and sort on. */
-export interface ListField {
-  column: PgColumn;
+/**
+ * A built-in field a list may filter and sort on: a column of the table, or an SQL expression
+ * over the row (a flag derived from related rows, a computed number), which is never null
+ * unless it says so.
+ */
+export type ListField = {
   kind: Exclude<ListFieldKind, 'json_array'>;
   sortable?: boolean;
-}
+} & ({ column: PgColumn; expr?: never } | { expr: SQL; column?: never; notNull?: boolean });
 
 /** A filterable, sortable expression: a built-in column or a custom field in the `custom` jsonb. */
 export interface Operand {
@@ -44,7 +47,9 @@ const CAST_BY_KIND: Record<ListFieldKind, Operand['cast']> = { text: 'text', num
 
 export function builtInOperand(name: string, field: ListField): Operand {
   const isArray = field.kind === 'text_array';
-  return { name, expr: sql`${field.column}`, kind: field.kind, cast: CAST_BY_KIND[field.kind], sortable: field.sortable ?? !isArray, notNull: field.column.notNull };
+  const expr = field.expr ?? sql`${field.column}`;
+  const notNull = field.expr ? (field.notNull ?? true) : field.column.notNull;
+  return { name, expr, kind: field.kind, cast: CAST_BY_KIND[field.kind], sortable: field.sortable ?? !isArray, notNull };
 }
 
 /** The expression of a custom field. The key is safe to inline: keys match /^[a-z][a-z0-9_]{0,39}$/. */

@@ -1,39 +1,50 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Group, NumberInput, SegmentedControl, Stack, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { reasonLabel } from '@voyage/contracts';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { dealExtrasSettingsApi, dealsApi, type TCompetitor } from './deals-api';
 
 const onError = (error: Error) => notifications.show({ color: 'red', message: error.message });
 
-/** Stalled-deal alerts of one pipeline: on/off, days without activity, days before the supervisor hears. */
+/**
+ * What "stalled" means in one pipeline: alerts on/off and the days without activity. The alert
+ * and the escalation run as the workflow "Stalled deal", linked when the reader may open it.
+ */
 export function StallSettingsCard({ pipelineId }: { pipelineId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: ['stall-settings', pipelineId], queryFn: () => dealsApi.stallSettings(pipelineId) });
+  const templates = useQuery({ queryKey: ['workflow-templates'], queryFn: () => dealExtrasSettingsApi.workflowTemplates(), retry: false, staleTime: 60_000 });
   const save = useMutation({
-    mutationFn: (change: { enabled?: boolean; stallDays?: number; escalateAfterDays?: number }) => dealExtrasSettingsApi.putStall(pipelineId, { version: settings.data!.version, ...change }),
+    mutationFn: (change: { enabled?: boolean; stallDays?: number }) => dealExtrasSettingsApi.putStall(pipelineId, { version: settings.data!.version, ...change }),
     onSuccess: (next) => { queryClient.setQueryData(['stall-settings', pipelineId], next); notifications.show({ color: 'green', message: t('deals.settings.saved') }); },
     onError: (error: Error) => { onError(error); void settings.refetch(); },
   });
   const s = settings.data;
   if (!s) return null;
-  const days = (key: 'stallDays' | 'escalateAfterDays') => (e: React.FocusEvent<HTMLInputElement>) => {
+  const onDays = (e: React.FocusEvent<HTMLInputElement>) => {
     const v = Number.parseInt(e.currentTarget.value, 10);
-    if (Number.isInteger(v) && v >= 1 && v <= 365 && v !== s[key]) save.mutate({ [key]: v });
+    if (Number.isInteger(v) && v >= 1 && v <= 365 && v !== s.stallDays) save.mutate({ stallDays: v });
   };
+  const installed = templates.data?.data.find((tpl) => tpl.key === 'stalled_deal');
   return (
     <Card withBorder data-testid="stall-settings">
       <Text fw={600}>{t('deals.settings.stallTitle')}</Text>
       <Text size="xs" c="dimmed" mb="xs">{t('deals.settings.stallHelp')}</Text>
       <Group key={s.version} align="end">
         <Switch label={t('deals.settings.stallEnabled')} checked={s.enabled} onChange={(e) => save.mutate({ enabled: e.currentTarget.checked })} mb={8} />
-        <NumberInput w={160} label={t('deals.settings.stallDays')} min={1} max={365} allowDecimal={false} defaultValue={s.stallDays} onBlur={days('stallDays')} />
-        <NumberInput w={200} label={t('deals.settings.escalateAfterDays')} min={1} max={365} allowDecimal={false} defaultValue={s.escalateAfterDays} onBlur={days('escalateAfterDays')} />
+        <NumberInput w={160} label={t('deals.settings.stallDays')} min={1} max={365} allowDecimal={false} defaultValue={s.stallDays} onBlur={onDays} />
       </Group>
+      <Text size="sm" mt="sm" data-testid="stall-workflow">
+        {t('deals.settings.stallWorkflow')}{' '}
+        {installed?.workflowId
+          ? <Anchor component={Link} to={`/automation/workflows/${installed.workflowId}`}>{t('deals.settings.stallWorkflowOpen')}</Anchor>
+          : templates.data ? t('deals.settings.stallWorkflowMissing') : null}
+      </Text>
     </Card>
   );
 }

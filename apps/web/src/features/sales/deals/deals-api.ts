@@ -66,5 +66,7 @@ export const dealExtrasSettingsApi = {
   createCompetitor: (body: { name: string; website?: string | null; strengths?: string | null; weaknesses?: string | null }) => api.post<TCompetitor>('/competitors', body),
   updateCompetitor: (id: string, body: { version: number; name?: string; website?: string | null; strengths?: string | null; weaknesses?: string | null }) => api.patch<TCompetitor>(`/competitors/${id}`, body),
   deleteCompetitor: (id: string) => api.delete<void>(`/competitors/${id}`),
-  putStall: (pipelineId: string, body: { version: number; enabled?: boolean; stallDays?: number; escalateAfterDays?: number }) => api.put<TStallSettings>(`/pipelines/${pipelineId}/stall-settings`, body),
+  putStall: (pipelineId: string, body: { version: number; enabled?: boolean; stallDays?: number }) => api.put<TStallSettings>(`/pipelines/${pipelineId}/stall-settings`, body),
+  /** The ready-made workflows and the one installed from each (automation.manage; others get 403). */
+  workflowTemplates: () => api.get<{ data: Array<{ key: string; workflowId: string | null }> }>('/workflow-templates'),
 };
