@@ -98,7 +98,7 @@ describe('stalled-deal workflow', () => {
     // Seven more days: nothing happened on one deal since its task; the other had a call logged yesterday.
     await idle([sleeping.id], 7);
     await idle([busy.id], 1);
-    await tick(new Date(Date.now() + 7 * DAY + 60_000));
+    await tick(new Date(Date.now() + 7 * DAY + HOUR + 60_000));
     const escalated = 'Deal "Sleeping deal" is still idle 7 days after its owner was alerted';
     expect((await notes(boss.userId)).map((n) => [n.title, n.link])).toEqual([[escalated, `/deals/${sleeping.id}`]]);
     expect((await mails(boss.userId)).map((m) => m.subject)).toEqual([escalated]);
@@ -118,7 +118,7 @@ describe('stalled-deal workflow', () => {
     expect(await sweep()).toBe(1);
     expect((await notes(loner.userId)).map((n) => n.title)).toEqual(['Deal "Lonely deal" has had no activity for 14 days']);
     await idle([lonely.id], 7);
-    await tick(new Date(Date.now() + 7 * DAY + 60_000));
+    await tick(new Date(Date.now() + 7 * DAY + HOUR + 60_000));
     expect((await runsFor(lonely.id)).map((r) => r.status)).toEqual(['completed']);
   });
 

@@ -58,7 +58,8 @@ const stalledDeal: WorkflowTemplate = {
       ['notify_owner', 2, 0, { type: 'action', action: 'automation.notify', input: { owner: true, title: alertTitle[locale], body: alertBody[locale], email: true } }],
       ['closed', 2, 1, end],
       ['task', 3, 0, { type: 'action', action: 'sales.create_task', input: { title: taskTitle[locale], dueInDays: 1, priority: 'high', assignee: 'owner' } }],
-      ['wait', 4, 0, { type: 'wait', wait: { mode: 'duration', duration: { amount: days, unit: 'days' } } }],
+      // An hour more than the escalation days: the task's own activity is written a moment after this step, and must be older than them by then.
+      ['wait', 4, 0, { type: 'wait', wait: { mode: 'duration', duration: { amount: days * 24 + 1, unit: 'hours' } } }],
       // The follow-up task counts as activity on the deal (sales), so "still idle" is measured from it: nothing since for the escalation days.
       ['still_idle', 5, 0, { type: 'condition', rules: and({ field: 'status', operator: 'eq', value: 'open' }, { field: 'lastActivityAt', operator: 'more_than_days_ago', value: days }) }],
       ['notify_supervisor', 6, 0, { type: 'action', action: 'automation.notify', input: { supervisor: true, title: escalateTitle[locale], body: escalateBody[locale], email: true } }],
