@@ -158,3 +158,26 @@ test('approvals: the approver decides from the link in the approval email, witho
   expect(linkErrors.filter((e) => !e.includes('status of 409')).length === 0, `no page errors (link): ${linkErrors.join(' | ')}`);
   expect(errors.length === 0, `no page errors (admin): ${errors.join(' | ')}`);
 });
+
+test('approvals: the approval panel is on the account page too; an account is submitted from it', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser);
+  await signInAs(page, url, 'en');
+  const members = (await apiFromPage(page, 'GET', '/users?limit=500')).data;
+  const approver = members.find((m) => m.email === APPROVER_EMAIL);
+  const processName = `Key account ${RUN_ID}`;
+  await apiFromPage(page, 'POST', '/approval-processes', { object: 'account', name: processName, steps: [{ name: 'Sales manager', approver: { kind: 'user', userId: approver.userId } }] });
+  const account = await apiFromPage(page, 'POST', '/accounts', { name: `Approval account ${RUN_ID}` });
+  await page.goto(`${url}/accounts/${account.id}`);
+  const panel = page.getByTestId('approval-panel');
+  await panel.getByRole('button', { name: 'Submit for approval' }).click();
+  const modal = page.getByRole('dialog');
+  if (await pick(modal, 'Approval process').isVisible().catch(() => false)) await choose(page, 'Approval process', processName);
+  await modal.getByLabel('Comment').fill('Strategic customer');
+  await modal.getByRole('button', { name: 'Submit', exact: true }).click();
+  await modal.waitFor({ state: 'hidden' });
+  await waitFor(async () => ((await panel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'pending' ? true : null), STEP_TIMEOUT_MS, 'the account panel showing the request pending');
+  const record = await apiFromPage(page, 'GET', `/approvals/records/account/${account.id}`);
+  expect(record.latest?.status === 'pending' && record.latest.processName === processName, 'the API has the account\'s request pending');
+  await shoot(page, 'approvals-account-panel');
+  expect(errors.length === 0, `no page errors: ${errors.join(' | ')}`);
+});
