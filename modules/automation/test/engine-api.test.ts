@@ -21,7 +21,7 @@ describe('workflow designer API', () => {
     expect(res.statusCode, res.body).toBe(200);
     const thing = res.json().objects.find((o: { key: string }) => o.key === 'test_thing');
     expect(thing).toMatchObject({ label: 'Thing', canUpdate: true, canCreate: false, dateFields: ['dueOn', 'custom.renewal'] });
-    expect(thing.fields.map((f: { key: string }) => f.key)).toEqual(['name', 'stage', 'amount', 'dueOn', 'ownerId', 'custom.renewal']);
+    expect(thing.fields.map((f: { key: string }) => f.key)).toEqual(['name', 'stage', 'amount', 'dueOn', 'ownerId', 'approvalPending', 'custom.renewal']);
     expect(res.json().actions.find((a: { key: string }) => a.key === 'test.record')).toMatchObject({ label: 'Record a call', fields: [{ key: 'note', required: true, merge: true }] });
     expect(res.json().triggerKinds).toContain('webhook');
     const zh = await w.t.app.inject({ method: 'GET', url: '/api/v1/automation/catalog?lang=zh-CN', headers: w.admin.headers });

@@ -80,7 +80,7 @@ describe('deal lines', () => {
     const [deal] = await w.t.database.query<{ amount_minor: string; has_lines: boolean; version: number }>(`select amount_minor, has_lines, version from deals where id = $1`, [ids.deal]);
     expect([Number(deal.amount_minor), deal.has_lines, deal.version]).toEqual([1985, true, before.version + 1]);
     const events = await w.t.database.query<{ payload: { id: string; amountMinor: number; changes: Record<string, unknown>; previous: Record<string, unknown> } }>(`select payload from outbox where workspace_id = $1 and event = 'sales.deal.updated'`, [w.workspaceId]);
-    expect(events.map((e) => [e.payload.id, e.payload.amountMinor, e.payload.changes, e.payload.previous])).toEqual([[ids.deal, 1985, { lines: 3, amountMinor: 1985, hasLines: true }, { lines: 0, amountMinor: 100_000, hasLines: false }]]);
+    expect(events.map((e) => [e.payload.id, e.payload.amountMinor, e.payload.changes, e.payload.previous])).toEqual([[ids.deal, 1985, { lines: 3, amountMinor: 1985, hasLines: true, discountAboveMax: true }, { lines: 0, amountMinor: 100_000, hasLines: false, discountAboveMax: false }]]);
     const audit = await w.t.database.query<{ summary: string }>(`select summary from audit_log where workspace_id = $1 and object = 'deal' and record_id = $2`, [w.workspaceId, ids.deal]);
     expect(audit.map((a) => a.summary)).toEqual(['Deal CNY: 3 lines']);
 
