@@ -1,4 +1,4 @@
-// Dev tool: times the sales performance report (the bench's leaderboard path) on a seeded
+// Dev tool: times the sales performance report (the bench's leaderboard path, or --path) on a seeded
 // PostgreSQL database, as the admin and as the rep with the most deals, and prints the SQL
 // of one admin call (for EXPLAIN).
 //   npx tsx bench/profile-leaderboard.ts --url postgres://…/db [--runs 50] [--sql] [--body] [--direct] [--path /api/v1/sales-performance?…]
@@ -47,7 +47,7 @@ try {
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)].toFixed(1);
-    console.log(`${who}: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (${runs} calls, reps ${(first.body as { reps: unknown[] }).reps.length})`);
+    console.log(`${who}: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms (${runs} calls, reps ${(first.body as { reps?: unknown[] }).reps?.length ?? "-"})`);
   }
 } finally {
   await app.app.close();

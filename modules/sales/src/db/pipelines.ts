@@ -110,6 +110,8 @@ export const deals = pgTable('deals', {
   // Sales performance: deals closed in a range and open pipeline per owner, read from the index
   // alone; the funnel's cohort by creation date.
   index('deals_closed_idx').on(t.workspaceId, t.closedAt, t.ownerId, t.status, t.currency, t.amountMinor, t.createdAt, t.pipelineId).where(sql`${t.deletedAt} is null and ${t.status} in ('won', 'lost')`),
+  // The weighted forecast: open deals by expected close date, with every column it sums or groups by (an index-only scan).
+  index('deals_open_forecast_idx').on(t.workspaceId, t.closeDate, t.ownerId, t.stageId, t.currency, t.amountMinor, t.probability, t.forecastCategory, t.pipelineId).where(sql`${t.deletedAt} is null and ${t.status} = 'open'`),
   index('deals_open_owner_idx').on(t.workspaceId, t.ownerId, t.currency, t.amountMinor, t.pipelineId).where(sql`${t.deletedAt} is null and ${t.status} = 'open'`),
   index('deals_created_idx').on(t.workspaceId, t.pipelineId, t.createdAt),
   // The stalled-deal workflow's date sweep (every 30 s): a range of "stalled since" (null for closed, trashed and switched-off deals).

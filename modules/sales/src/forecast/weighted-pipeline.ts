@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { TForecastCategory, TForecastPipelineQuery, TForecastPipelineResponse } from '@voyage/contracts';
-import { AppError, schema, scopedWhere, translate, type Context } from '@voyage/kernel';
+import { AppError, schema, scopedWhere, translate, type Context, type Queryable } from '@voyage/kernel';
 import { deals, pipelineStages, pipelines } from '../db/pipelines';
 import { dealLines, products } from '../db/products';
 import { assertAmountsVisible, CATEGORY_THRESHOLDS, effectiveCategory, splitByShares, workspaceBasics } from './forecast-access';
@@ -89,7 +89,27 @@ async function sqlGroups(ctx: Context, query: TForecastPipelineQuery, inRange: S
   const key = byOwner ? sql<string | null>`${deals.ownerId}::text` : byTeam ? sql<string | null>`${schema.departments.id}::text` : sql<string | null>`${deals.pipelineId}::text`;
   const label = byOwner ? sql<string | null>`max(${schema.users.name})` : byTeam ? sql<string | null>`max(${schema.departments.name})` : sql<string | null>`max(${pipelines.name})`;
   const labels = sql<Record<string, string> | null>`${byOwner || byTeam ? sql`null::jsonb` : sql`(array_agg(${pipelines.labels}))[1]`}`;
-  let from = ctx.db.select({
+  // At 200,000 deals the admin's groups come from ~50,000 open deals: with PostgreSQL's default
+  // 4 MB of sort memory they are sorted on disk (~200 ms); 32 MB lets it hash them (~100 ms).
+  // SET LOCAL lasts until the end of this transaction only.
+  const rows = await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '32MB'`);
+    return groupedRows(tx, inRange, { period, key, label, labels, byOwner, byTeam });
+  });
+  return rows.map((r) => {
+    const groupLabel = byOwner ? (r.key ? r.label : translate(ctx.locale, 'sales.forecast.no_owner'))
+      : byTeam ? r.label ?? translate(ctx.locale, 'sales.forecast.no_team')
+        : r.labels?.[ctx.locale] ?? r.label;
+    return {
+      period: r.period, currency: r.currency, category: r.category, dealCount: r.count, dealAmount: r.amount, dealWeighted: r.weighted,
+      pieces: [{ key: r.key, label: groupLabel, count: r.count, amount: r.amount, weighted: r.weighted }],
+    };
+  });
+}
+
+async function groupedRows(db: Queryable, inRange: SQL | undefined, g: { period: SQL<string>; key: SQL<string | null>; label: SQL<string | null>; labels: SQL<Record<string, string> | null>; byOwner: boolean; byTeam: boolean }) {
+  const { period, key, label, labels, byOwner, byTeam } = g;
+  let from = db.select({
     period, key, label, labels, currency: deals.currency, category,
     count: sql<number>`count(*)`.mapWith(Number), amount: sql<number>`sum(${deals.amountMinor})`.mapWith(Number), weighted: weightedSum,
   }).from(deals)
@@ -102,16 +122,7 @@ async function sqlGroups(ctx: Context, query: TForecastPipelineQuery, inRange: S
       .leftJoin(schema.memberships, and(eq(schema.memberships.workspaceId, deals.workspaceId), eq(schema.memberships.userId, deals.ownerId)))
       .leftJoin(schema.departments, and(eq(schema.departments.workspaceId, deals.workspaceId), eq(schema.departments.id, schema.memberships.departmentId), isNull(schema.departments.deletedAt)));
   }
-  const rows = await from.where(inRange).groupBy(sql`1`, sql`2`, deals.currency, sql`6`);
-  return rows.map((r) => {
-    const groupLabel = byOwner ? (r.key ? r.label : translate(ctx.locale, 'sales.forecast.no_owner'))
-      : byTeam ? r.label ?? translate(ctx.locale, 'sales.forecast.no_team')
-        : r.labels?.[ctx.locale] ?? r.label;
-    return {
-      period: r.period, currency: r.currency, category: r.category, dealCount: r.count, dealAmount: r.amount, dealWeighted: r.weighted,
-      pieces: [{ key: r.key, label: groupLabel, count: r.count, amount: r.amount, weighted: r.weighted }],
-    };
-  });
+  return from.where(inRange).groupBy(sql`1`, sql`2`, deals.currency, sql`6`);
 }
 
 /** By product line a deal's amounts split by its lines' share, so its deals are read one by one. */

@@ -1,0 +1,1 @@
+CREATE INDEX "deals_open_forecast_idx" ON "deals" USING btree ("workspace_id","close_date","owner_id","stage_id","currency","amount_minor","probability","forecast_category","pipeline_id") WHERE "deals"."deleted_at" is null and "deals"."status" = 'open';
