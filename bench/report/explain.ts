@@ -18,9 +18,9 @@ export function explainMiss(s: ScenarioResult, run: BenchRun): string {
         : `The bare Fastify floor reaches ${fmt(f?.value.median ?? 0)} req/s on the same load, so the machine can serve the target; the gap is per-request work in the app: helmet's headers, the rate-limit hook, the request-id, locale, auth and module-gate hooks, and zod response serialisation (health checks are not logged). ${load}`;
     }
     case 'server.start':
-      return `Start covers Node's boot, tsx compiling the TypeScript sources on the fly (no build step), opening the database and checking migrations. On PGlite, opening the WebAssembly Postgres and its data directory dominates. ${load}`;
+      return `Start covers Node's boot, loading the bundled server (\`dist/server/voyage.mjs\`, what \`npm start\` runs), opening the database and checking migrations. On PGlite, opening the WebAssembly Postgres and its data directory dominates. ${load}`;
     case 'server.rss_idle':
-      return `The server runs as \`npm run voyage serve\` runs it, through tsx, whose loader keeps its own thread, heap and compiled sources: measured by hand on 2026-11-23, the same server bundled with esbuild and run by plain Node idled at 147 MB on PostgreSQL, against about 240 MB through tsx. The rest is V8's heap with every module loaded (Fastify, the zod schemas and OpenAPI document, drizzle, pg, pg-boss with its worker)${run.database === 'pglite' ? ', and here the WebAssembly PostgreSQL with its shared buffers and catalog caches' : ''}. A build step for production would meet the PostgreSQL target.`;
+      return `The server runs bundled by esbuild under plain Node, as \`npm start\` runs it. What stays resident at idle is V8's heap with every module loaded (Fastify, the zod schemas and the OpenAPI document, drizzle, pg, pg-boss with its workers and sweeps)${run.database === 'pglite' ? ', and here the WebAssembly PostgreSQL with its shared buffers and catalog caches' : ''}; the OpenAPI reference is already built lazily. ${load}`;
     case 'seed.load':
       return `${r.label ?? ''}; see the step timings above. COPY itself is not the cost: the customers tables compute \`search_grams\` (a SQL function over the name, measured by hand at 237 µs per account and 52 µs per contact, see "Findings" above) and \`phone_digits\` as generated columns on every row, the load then builds about ten indexes per table, several of them GIN, and the timeline adds about ten entries per contact with a history (three more indexes to build). ${load}`;
     case 'search.latin_prefix':
@@ -42,10 +42,19 @@ export function explainMiss(s: ScenarioResult, run: BenchRun): string {
     case 'automation.events':
     case 'automation.event_latency': {
       const floor = s.id === 'automation.events' && f ? ` The floor, the same two writes per event through a bare client, reaches ${fmt(f.value.median)} events/s.` : '';
-      return `Each event passes three stages, each paid per event: the write (the bulk stage endpoint updates every contact through the ordinary update: stage history, audit, timeline, outbox event), the outbox dispatch (the trigger subscriber has no batch handler, so every event is a transaction of its own with its delivery row, a loop-protection count and the run's insert; the tag the workflow adds is a contact update whose event is dispatched the same way), and the runner (the engine job, every second: each step a transaction of its own, the tag through the contacts' full update path, then the notification).${floor} The notes give the share of the dispatch. ${load}`;
+      return `Each event passes three stages on the same ${run.machine.cores} cores: the write (the bulk stage endpoint, 500 contacts per call in one set-based update with their stage history, audit and outbox rows), the outbox dispatch (rounds of 500 events: the trigger subscriber and the timeline each take a round in one transaction, then the engine is woken), and the runner (runs that reach the same action together run it at once: one update for their tags, one insert for their notifications; the tag is itself a contact update whose event is dispatched again). While the writer is still producing events the three share the CPU, so a run's latency is mostly its wait in the dispatcher's and the runner's queues behind the burst; the notes give the share of the dispatch.${floor} ${load}`;
     }
     case 'automation.timer_lag':
       return `Waits are fired by the engine job's timer sweep (every second, in the server's worker, one pass at a time) with the partial index on due_at; a pass that is busy advancing ready runs delays the next sweep. ${load}`;
+    case 'sales.kanban_admin':
+    case 'sales.kanban_rep':
+    case 'sales.forecast_admin':
+    case 'sales.forecast_rep':
+    case 'sales.leaderboard_admin':
+    case 'sales.leaderboard_rep':
+      return f && f.value.p95 >= s.target!.limit
+        ? `The recorded statements alone take ${f.value.p95} ms at p95 through a bare client (median ${f.value.median} ms), so the query is the cause, not the HTTP layer: see its plan with SLOW_QUERY_MS. ${load}`
+        : `The recorded statements take ${f?.value.p95} ms at p95 through a bare client; the rest is the request path and the machine's load. ${load}`;
     default:
       return `${r.value.median} ${r.unit} against ${s.target!.text}. ${load}`;
   }
