@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { IMPORT_EVENTS, type TImport } from '@voyage/contracts';
-import { AppError, assertCan, emitEvents, writeAudit, type Context, type Tx } from '@voyage/kernel';
+import { AppError, assertCan, emitEvents, updateRowsByVersion, writeAudit, type Context, type Tx } from '@voyage/kernel';
 import { importRows, imports } from '../db/imports';
 import type { contacts } from '../db/schema';
-import { bulkSetRecords } from './bulk-set-records';
 import { kindOf, loadImport, toImportView } from './load-import';
 
 /** Conflicting rows named in the refusal, at most. */
@@ -38,7 +37,7 @@ export async function undoImport(ctx: Context, id: string, options: { force?: bo
     const updated = await tx.select({ id: r.recordId, previous: r.previous, version: t.version }).from(r)
       .innerJoin(t, and(eq(t.workspaceId, r.workspaceId), eq(t.id, r.recordId)))
       .where(and(ofThisImport, eq(r.action, 'updated')));
-    await bulkSetRecords({ ...ctx, db: tx }, kind.table, updated.map((u) => ({ id: u.id!, version: u.version, values: u.previous ?? {} })));
+    await updateRowsByVersion(tx, kind.table, ctx.workspaceId, updated.map((u) => ({ id: u.id!, version: u.version, values: u.previous ?? {} })), { updatedAt: new Date(), updatedBy: ctx.actor.userId });
 
     const [row] = await tx.update(imports).set({ status: 'undone', updatedAt: new Date() }).where(and(eq(imports.workspaceId, ctx.workspaceId), eq(imports.id, id))).returning();
     const counts = { created: current.created, updated: current.updated, forced: changed.length > 0 };

@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppError, assignAutonumbers, insertRows, newId, type Context, type CustomFieldDef } from '@voyage/kernel';
+import { AppError, assignAutonumbers, insertRows, newId, updateRowsByVersion, type Context, type CustomFieldDef } from '@voyage/kernel';
 import { importRows, imports } from '../db/imports';
 import type { RecordKind } from '../record-kinds';
-import { bulkSetRecords } from './bulk-set-records';
 import type { PlannedRow } from './plan-import-batch';
 
 /**
@@ -36,7 +35,7 @@ export async function writeImportBatch(tx: Context, kind: RecordKind, importId: 
       trail.set(row.rowNumber, { recordId: existing.id as string, previous });
       return { id: existing.id as string, version: existing.version as number, values };
     });
-    const written = await bulkSetRecords(tx, kind.table, sets);
+    const written = await updateRowsByVersion(tx.db, kind.table, tx.workspaceId, sets, { updatedAt: new Date(), updatedBy: tx.actor.userId });
     // A record changed between the lookup and now: roll back; the job's retry plans the batch again.
     if (written.length !== sets.length) throw new AppError('version_conflict', { details: { importId } });
     const versions = new Map(written.map((w) => [w.id, w.version]));
