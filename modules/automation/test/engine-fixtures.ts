@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AppError, emitEvents, newId, registerRecordTable, registerWorkflowDeclarations, type Database, type Labels, type WorkflowActionContext } from '@voyage/kernel';
 import type { TWorkflowEdge, TWorkflowGraph, TWorkflowNode } from '@voyage/contracts';
 import { createWorld, type World } from '@voyage/testing';
+import { processReadyRuns } from '../src/engine/run-steps';
+import { sweepDueWaits } from '../src/engine/sweep-timers';
 
 /**
  * A record kind only the engine tests use ("test_thing", in its own table), so the tests control
@@ -168,4 +170,13 @@ export async function liveWorkflow(w: World, graph: TWorkflowGraph, name = 'Test
   const on = await call(w.admin, 'PUT', `/api/v1/workflows/${wf.id}/status`, { version: published.json().version, status: 'on' });
   if (on.statusCode !== 200) throw new Error(on.body);
   return wf.id;
+}
+
+/** Delivers pending events, fires waits due by `at`, advances ready runs as of `at` (never before the real now), then delivers what they emitted. */
+export async function tickEngine(w: World, moved?: Date): Promise<void> {
+  await w.t.services.outbox.dispatch();
+  const at = moved && moved > new Date() ? moved : new Date();
+  await sweepDueWaits(w.t.database, at);
+  await processReadyRuns({ env: w.t.env, database: w.t.database, send: (n, d, o) => w.t.services.jobs.send(n, d, o), now: at });
+  await w.t.services.outbox.dispatch();
 }

@@ -1,8 +1,7 @@
+import { tickEngine } from './engine-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, createWorld, signIn, type SignedIn, type World } from '@voyage/testing';
-import { processReadyRuns } from '../src/engine/run-steps';
 import { sweepClockTriggers } from '../src/engine/sweep-clock-triggers';
-import { sweepDueWaits } from '../src/engine/sweep-timers';
 import { ensureDefaultWorkflows, forgetDefaultInstalls } from '../src/templates/install-default-workflows';
 import { api } from './actions-fixtures';
 
@@ -22,14 +21,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const q = <T>(text: string, params: unknown[] = []) => w.t.database.query<T>(text, params);
 
-/** Delivers pending events, fires waits due by `at`, and advances ready runs as of `at` (never before the real now). */
-async function tick(moved?: Date) {
-  await w.t.services.outbox.dispatch();
-  const at = moved && moved > new Date() ? moved : new Date();
-  await sweepDueWaits(w.t.database, at);
-  await processReadyRuns({ env: w.t.env, database: w.t.database, send: (n, d, o) => w.t.services.jobs.send(n, d, o), now: at });
-  await w.t.services.outbox.dispatch();
-}
+const tick = (moved?: Date) => tickEngine(w, moved);
 /** The clock sweep now, looking back a day (as a workflow's first sweep does). */
 async function sweep() {
   await q('delete from workflow_trigger_marks where workspace_id = $1', [w.workspaceId]);

@@ -1,7 +1,6 @@
+import { tickEngine } from './engine-fixtures';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addMember, createWorld, signIn, type SignedIn, type World } from '@voyage/testing';
-import { processReadyRuns } from '../src/engine/run-steps';
-import { sweepDueWaits } from '../src/engine/sweep-timers';
 import { invalidateLiveWorkflows } from '../src/engine/workflow-cache';
 import { api } from './actions-fixtures';
 
@@ -12,14 +11,7 @@ let rep: SignedIn;
 const HOUR = 3_600_000;
 const q = <T>(text: string, params: unknown[] = []) => w.t.database.query<T>(text, params);
 
-/** Delivers pending events, fires waits due by `at`, and advances ready runs as of `at` (never before the real now). */
-async function tick(moved?: Date) {
-  await w.t.services.outbox.dispatch();
-  const at = moved && moved > new Date() ? moved : new Date();
-  await sweepDueWaits(w.t.database, at);
-  await processReadyRuns({ env: w.t.env, database: w.t.database, send: (n, d, o) => w.t.services.jobs.send(n, d, o), now: at });
-  await w.t.services.outbox.dispatch();
-}
+const tick = (moved?: Date) => tickEngine(w, moved);
 
 async function install(key: string, body: Record<string, unknown> = {}) {
   const res = await call(w.admin, 'POST', `/api/v1/workflow-templates/${key}/install`, body);
