@@ -18,14 +18,16 @@ export type TNotifyInput = z.infer<typeof ZNotifyInput>;
 /** Where a record opens in the app, for the notification's link. */
 const RECORD_PATHS: Record<string, string> = { contact: '/contacts', account: '/accounts', deal: '/deals', lead: '/leads' };
 
-/** The recipients: named members, active members of roles, the record's owner and the owner's supervisor. */
-async function recipients(actx: WorkflowActionContext, input: TNotifyInput): Promise<string[]> {
+const ownerOf = (actx: WorkflowActionContext) => (typeof actx.record?.values.ownerId === 'string' ? actx.record.values.ownerId : null);
+
+/** The recipients: named members, active members of roles, the record's owner and the owner's supervisor (`supervisors` read once for a batch). */
+async function recipients(actx: WorkflowActionContext, input: TNotifyInput, supervisors?: Map<string, string>): Promise<string[]> {
   const { db, workspaceId } = actx.ctx;
   const ids = new Set(input.userIds);
-  const ownerId = typeof actx.record?.values.ownerId === 'string' ? actx.record.values.ownerId : null;
+  const ownerId = ownerOf(actx);
   if (input.owner && ownerId) ids.add(ownerId);
   if (input.supervisor && ownerId) {
-    const supervisor = (await supervisorsOf(db, workspaceId, [ownerId])).get(ownerId);
+    const supervisor = (supervisors ?? (await supervisorsOf(db, workspaceId, [ownerId]))).get(ownerId);
     if (supervisor) ids.add(supervisor);
   }
   if (input.roleIds.length) {
@@ -65,9 +67,12 @@ export const notifyAction: WorkflowActionDefinition<TNotifyInput> = {
 /** The notifications of one or many runs' steps, in one insert; mails one by one. */
 async function notifyAll(items: Array<{ actx: WorkflowActionContext; input: TNotifyInput }>): Promise<Array<Record<string, unknown>>> {
   const { ctx } = items[0].actx;
+  // The supervisors of every owner the batch needs, in one query.
+  const owners = [...new Set(items.filter((i) => i.input.supervisor).map((i) => ownerOf(i.actx)).filter((id): id is string => Boolean(id)))];
+  const supervisors = owners.length ? await supervisorsOf(ctx.db, ctx.workspaceId, owners) : new Map<string, string>();
   const planned = [];
   for (const { actx, input } of items) {
-    const userIds = await recipients(actx, input);
+    const userIds = await recipients(actx, input, supervisors);
     const title = await actx.merge(input.title);
     const body = input.body ? await actx.merge(input.body) : '';
     const base = actx.record ? RECORD_PATHS[actx.record.object] : undefined;
@@ -76,10 +81,12 @@ async function notifyAll(items: Array<{ actx: WorkflowActionContext; input: TNot
   }
   // The step's key per member: a rerun notifies and mails nobody twice.
   await notify(ctx.db, planned.map((p) => ({ workspaceId: ctx.workspaceId, userIds: p.userIds, kind: 'workflow', title: p.title, body: p.body, link: p.link, dedupeKey: `workflow:${p.actx.idempotencyKey}` })));
-  for (const p of planned) {
-    if (!p.input.email) continue;
-    const users = await usersById(ctx.db, p.userIds);
-    for (const [userId, user] of users) {
+  const mailed = planned.filter((p) => p.input.email);
+  const users = mailed.length ? await usersById(ctx.db, [...new Set(mailed.flatMap((p) => p.userIds))]) : new Map<string, { name: string; email: string }>();
+  for (const p of mailed) {
+    for (const userId of p.userIds) {
+      const user = users.get(userId);
+      if (!user) continue;
       await queueMail(ctx.db, { workspaceId: ctx.workspaceId, to: user.email, subject: p.title, text: p.body || p.title, html: `<p>${escapeHtml(p.body || p.title).replace(/\n/g, '<br>')}</p>`, dedupeKey: `workflow:${p.actx.idempotencyKey}:${userId}` });
     }
   }
