@@ -98,6 +98,26 @@ describe('durable waits and time triggers', () => {
     expect((await runsOf(id))[0].status).toBe('completed');
   });
 
+  it('the engine job on the real clock goes round by round: a wait a round made due is fired and the run finished in the same pass', async () => {
+    const graph: TWorkflowGraph = {
+      nodes: [
+        { id: 't', type: 'trigger', position: { x: 0, y: 0 }, trigger: { kind: 'record_created', object: 'test_thing', filter: { op: 'and', rules: [{ field: 'stage', operator: 'eq', value: 'rounds' }] } } },
+        { id: 'first', type: 'action', position: { x: 0, y: 0 }, action: 'test.record', input: { note: 'first {{name}}' } },
+        // A date already past: the wait is due the moment the run reaches it.
+        { id: 'wait', type: 'wait', position: { x: 0, y: 0 }, wait: { mode: 'until', until: { at: '2020-01-01T00:00:00.000Z' } } },
+        { id: 'second', type: 'action', position: { x: 0, y: 0 }, action: 'test.record', input: { note: 'second {{name}}' } },
+      ],
+      edges: [{ id: 'e1', source: 't', target: 'first' }, { id: 'e2', source: 'first', target: 'wait' }, { id: 'e3', source: 'wait', target: 'second' }],
+    };
+    const id = await liveWorkflow(w, graph, 'Rounds');
+    await createThing(t.database, w.workspaceId, { name: 'Roundabout', stage: 'rounds' });
+    await t.services.outbox.dispatch();
+    const job = t.services.registry.get('automation')!.jobs!.find((j) => j.name === WORKFLOW_ENGINE_JOB)!;
+    await job.handler({}, { env: t.env, database: t.database, jobId: 'test', retryCount: 0, isLastAttempt: false, send: async () => null });
+    expect((await runsOf(id)).map((r) => r.status)).toEqual(['completed']);
+    expect((await calls(w)).map((c) => c.note).filter((n) => n.endsWith('Roundabout'))).toEqual(['first Roundabout', 'second Roundabout']);
+  });
+
   it('starts date triggers once per date value and schedules once per tick', async () => {
     const dateGraph: TWorkflowGraph = {
       nodes: [

@@ -24,9 +24,21 @@ export const workflowEngineJob = defineJob<{ now?: string }>({
       (await database.query(`select 1 where exists (select 1 from workflow_runs where status = 'running' and ready_at <= now()) or exists (select 1 from workflow_waits where status = 'pending' and due_at <= now())`)).length > 0,
   },
   async handler(data, ctx) {
-    const now = data.now ? new Date(data.now) : new Date();
-    await sweepDueWaits(ctx.database, now);
-    await processReadyRuns({ env: ctx.env, database: ctx.database, send: ctx.send, now });
+    const options = { env: ctx.env, database: ctx.database, send: ctx.send };
+    if (data.now) {
+      const now = new Date(data.now);
+      await sweepDueWaits(ctx.database, now);
+      await processReadyRuns({ ...options, now });
+      return;
+    }
+    // Round by round at the time of each round, so runs started (and waits falling due) while a
+    // round ran are taken by the next one at once, not by the next pass of this job.
+    for (;;) {
+      const now = new Date();
+      await sweepDueWaits(ctx.database, now);
+      const { runs } = await processReadyRuns({ ...options, now, maxRounds: 1 });
+      if (runs === 0) return;
+    }
   },
 });
 

@@ -162,12 +162,16 @@ export class OutboxDispatcher {
 
   /**
    * Subscribers with `handleBatch` get a round's events per workspace at once, in one
-   * transaction with their delivery rows. Returns `<event id>\u0000<subscriber>` of the
-   * deliveries done; the rest (a failed batch) go one by one through `deliverAll`.
+   * transaction with their delivery rows; the subscribers work side by side (each has its own
+   * transaction and delivery rows, and none reads what another writes), so a round takes as long
+   * as its slowest subscriber. Returns `<event id>\u0000<subscriber>` of the deliveries done; the
+   * rest (a failed batch) go one by one through `deliverAll`.
    */
   private async deliverBatches(rows: OutboxRow[], locales: Map<string, Locale>): Promise<Set<string>> {
     const done = new Set<string>();
-    for (const subscriber of this.subscribers().filter((s) => s.handleBatch)) {
+    const workspaces = [...new Set(rows.map((row) => row.workspaceId))];
+    for (const workspaceId of workspaces) await this.localeOf(workspaceId, locales);
+    await Promise.all(this.subscribers().filter((s) => s.handleBatch).map(async (subscriber) => {
       const byWorkspace = new Map<string, OutboxRow[]>();
       for (const row of rows) {
         if (!subscriberMatches(subscriber, row.event)) continue;
@@ -178,13 +182,13 @@ export class OutboxDispatcher {
       }
       for (const [workspaceId, group] of byWorkspace) {
         try {
-          await this.deliverBatch(workspaceId, group, subscriber, await this.localeOf(workspaceId, locales));
+          await this.deliverBatch(workspaceId, group, subscriber, locales.get(workspaceId)!);
           for (const row of group) done.add(`${row.id}\u0000${subscriber.name}`);
         } catch (error) {
           this.options.logger?.error({ err: error, subscriber: subscriber.name, events: group.length }, 'batch delivery failed; delivering one by one');
         }
       }
-    }
+    }));
     return done;
   }
 
