@@ -5,11 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createWorkspaceWithAdmin, signIn, type SignedIn, type TestApp } from '@voyage/testing';
 
 // Files an import must refuse with a clear, translated report naming the file (issue 4, "Bad input").
+/** A small import file limit for the test (the default is 512 MB). */
+const IMPORT_LIMIT = 64 * 1024;
 let t: TestApp;
 let admin: SignedIn;
 let workspaceId: string;
 beforeAll(async () => {
-  t = await createTestApp({ VOYAGE_DATA_DIR: await mkdtemp(join(tmpdir(), 'voyage-import-files-')) });
+  t = await createTestApp({ VOYAGE_DATA_DIR: await mkdtemp(join(tmpdir(), 'voyage-import-files-')), IMPORT_UPLOAD_LIMIT: String(IMPORT_LIMIT) });
   const objects = t.services.registry.all().flatMap((m) => (m.objects ?? []).map((o) => o.key));
   const ws = await createWorkspaceWithAdmin(t.database, { objects });
   workspaceId = ws.workspaceId;
@@ -34,6 +36,21 @@ describe('import files that cannot be imported', () => {
     const res = await upload('客户名单.pdf', '%PDF-1.7');
     expect(res.statusCode).toBe(400);
     expect(fileIssue(res)).toMatchObject({ field: 'file', code: 'invalid_format', message: '客户名单.pdf: only CSV and XLSX files can be imported.' });
+  });
+
+  it('refuses a file over the import limit, saying the limit, and keeps nothing of it', async () => {
+    const row = '张伟,13800138000,zhang@example.com\n';
+    const big = `姓名,手机,邮箱\n${row.repeat(Math.ceil(IMPORT_LIMIT / Buffer.byteLength(row)) + 10)}`;
+    const before = await importsStored();
+    const res = await upload('big.csv', big);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toBe(`The request body is larger than the limit of ${IMPORT_LIMIT} bytes.`);
+    const zh = await upload('big.csv', big, 'zh-CN');
+    expect(zh.json().error.message).toBe(`请求体超过 ${IMPORT_LIMIT} 字节的上限。`);
+    expect(await importsStored()).toBe(before);
+    // Just under the limit is taken.
+    const fits = await upload('fits.csv', `姓名,手机,邮箱\n${row.repeat(10)}`);
+    expect(fits.statusCode, fits.body).toBe(201);
   });
 
   it('refuses a binary file saved under a .csv name, and an .xlsx that is not a workbook', async () => {

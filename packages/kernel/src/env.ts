@@ -27,6 +27,8 @@ const envSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576).describe('Maximum JSON body size in bytes'),
   /** Largest accepted upload, in bytes. */
   UPLOAD_LIMIT: z.coerce.number().int().positive().default(25 * 1_048_576).describe('Maximum upload size in bytes'),
+  /** Largest accepted import file (CSV/XLSX), in bytes: files of a million rows are some 100 MB. */
+  IMPORT_UPLOAD_LIMIT: z.coerce.number().int().positive().default(512 * 1_048_576).describe('Maximum import file size in bytes (CSV or XLSX)'),
   /** Minutes before a follow-up's next-contact time that its reminder fires. */
   FOLLOW_UP_REMINDER_LEAD_MINUTES: z.coerce.number().int().min(0).default(0).describe('Minutes before the next-contact time to send the follow-up reminder'),
   /** Requests per minute per client before 429. */

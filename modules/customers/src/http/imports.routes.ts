@@ -22,7 +22,8 @@ const attachment = (fileName: string) => `attachment; filename="${encodeURICompo
 export async function importRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (scope) => {
     // Multipart parsing only where files are uploaded.
-    await scope.register(multipart, { limits: { fileSize: scope.services.env.UPLOAD_LIMIT, files: 1, fields: 5 } });
+    // Import files have their own limit (a million rows is some 100 MB); a larger file is cut and refused.
+    await scope.register(multipart, { limits: { fileSize: scope.services.env.IMPORT_UPLOAD_LIMIT, files: 1, fields: 5 }, throwFileSizeLimit: false });
     const r = scope.withTypeProvider<ZodTypeProvider>();
     r.post('/api/v1/imports', {
       schema: { tags: ['imports'], summary: 'Upload a CSV or XLSX file (multipart: `object` = contact | account, then `file`)', response: { 201: ZImportUploadResponse } },

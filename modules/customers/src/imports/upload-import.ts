@@ -25,7 +25,7 @@ export async function uploadImport(ctx: Context, input: { object: ImportObject; 
   await storage.put(key, input.file);
   if ((input.file as Readable & { truncated?: boolean }).truncated) {
     await storage.delete(key);
-    throw new AppError('payload_too_large');
+    throw new AppError('payload_too_large', { params: { limit: ctx.env.IMPORT_UPLOAD_LIMIT } });
   }
   let headers: string[] = [];
   const preview: string[][] = [];
