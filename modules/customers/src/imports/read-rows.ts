@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Readable } from 'node:stream';
-import { decodeTextStream, parseCsv } from '@voyage/kernel';
+import { decodeTextStream, loadExcel, parseCsv } from '@voyage/kernel';
 
 export type ImportFormat = 'csv' | 'xlsx';
 
@@ -22,7 +22,7 @@ export async function* readRows(stream: Readable, format: ImportFormat): AsyncGe
     for await (const rows of parseCsv(decodeTextStream(stream).setEncoding('utf8'))) yield* rows;
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(stream, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = (row as ExcelJS.Row).values as unknown[];

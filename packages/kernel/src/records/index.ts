@@ -8,3 +8,4 @@ export * from './record-export';
 export * from './record-locks';
 export * from './update-rows';
 export * from './insert-rows';
+export * from './excel';

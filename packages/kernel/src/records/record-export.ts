@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { and, count, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Writable } from 'node:stream';
@@ -8,6 +7,7 @@ import type { CustomFieldDef } from '../custom-fields';
 import { users } from '../db/schema';
 import { scopedWhere, type ScopedTable } from '../permissions/data-scope';
 import { applyFieldSecurity, fieldRule } from '../permissions/field-security';
+import { loadExcel } from './excel';
 import { buildListQuery, type ListSpec } from './list-query';
 
 const PAGE_SIZE = 200;
@@ -91,7 +91,7 @@ export async function countRecordExport(ctx: Context, spec: RecordExportSpec, re
 export async function writeRecordExport(ctx: Context, spec: RecordExportSpec, request: RecordExportRequest, sink: Writable, onPage?: (rows: number) => Promise<void>): Promise<number> {
   const scope = await scopedWhere(ctx, spec.table, spec.object, { access: 'export' });
   const csv = request.format === 'csv' ? stringify({ bom: true }) : null;
-  const workbook = request.format === 'xlsx' ? new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: false }) : null;
+  const workbook = request.format === 'xlsx' ? new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: false }) : null;
   const sheet = workbook?.addWorksheet(spec.sheetName);
   if (csv) csv.pipe(sink);
   const header = spec.columns.map((c) => c.label);
