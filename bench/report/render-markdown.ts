@@ -169,26 +169,54 @@ progress, resume after the last committed batch.
 Measured on PostgreSQL, 100,000 CSV rows (10% repeating an existing email, 1% bad) into a
 workspace of 100,000 contacts, through the real API, the two versions one after the other
 (load average about 4 on the 2 shared cores): before 1,883 rows/s (53.1 s), after 3,875 rows/s
-(25.8 s), with the same result (89,127 created, 9,963 skipped, 910 rejected). The 15,000
-rows/s target is not met: the COPY floor below shows how fast this machine writes the same rows
-into this schema at all.
+(25.8 s), with the same result (89,127 created, 9,963 skipped, 910 rejected).
+
+**Where a contact's write time goes.** Measured by hand (2026-11-23, PostgreSQL 15, this
+machine): 100,000 rows like the bench file's, inserted by the server itself with one
+\`INSERT … SELECT\` from an unlogged table (no Node, no network, no validation) into an empty
+copy of the contacts table:
+
+| The copy's indexes | Rows/s |
+|---|---|
+| All 13, as in the product | 11,053–12,692 |
+| All 13, GIN pending lists of 64 MB instead of 4 MB | 10,890 |
+| All 13, GIN \`fastupdate\` off | 4,550 |
+| The tags and custom-field GINs partial (only rows that have tags or custom values) | 16,879 |
+| None | 91,954 |
+| None, and no generated \`search_grams\` column | 149,941 |
+
+The indexes are some 85% of the cost of writing a contact, and each serves a requirement: the
+search-grams GIN (two-character names, P9), the phone-digits trigram GIN (any three or more
+digits of a phone, P9), the tags and custom-field GINs (list filters and segments), the email
+and phone B-trees (duplicates on entry and in the import), owner and update-time B-trees (data
+scope, list order), the public pool, account and name. With all of them the server-side insert
+alone stays below 15,000 rows/s, and COPY of the same rows reaches about 14,000–14,700 rows/s
+(the floor in the table below). An import does more per row than that insert: it decodes and
+parses the file, validates as the API does (request schema, custom fields, libphonenumber),
+looks up duplicates by email and phone, owners and companies, and writes the trail that undo
+and the rejected-rows file read; today that work takes about 1.6 times the insert. So the
+15,000 rows/s target is above what this machine can do with this schema: even the partial-GIN
+variant (16,879 rows/s server-side) would leave about a tenth of the time for all of the
+import's own work.
+
+**The issue's size.** 1,000,000 rows (a 123.7 MB CSV; import files may be up to 512 MB,
+\`IMPORT_UPLOAD_LIMIT\`) into a workspace of 100,000 contacts through the real server
+(\`npx tsx bench/profile-import-api.ts --rows 1000000\`): upload 4.2 s, run 164.6 s, 6,074 rows/s
+overall, 890,944 created, 99,764 skipped, 9,292 rejected, server RSS at most 358 MB. Between
+progress polls the median rate was 9,309 rows/s: the rest is pauses, not yet looked into (GIN
+pending-list flushes and autovacuum of the growing table are the likely ones).
 
 ## Findings for other areas (measured by hand, 2026-11-23, PostgreSQL 15)
 
-- **\`voyage_search_grams\` is the largest single cost of writing a contact or an account.**
-  The generated \`search_grams\` column calls it on every insert: 52 µs per contact name
-  (average 4.4 characters) and 237 µs per account (name and registered name), against about
-  100 µs for the whole contact insert with its 14 indexes. It is a SQL function with
-  \`generate_series\`, a cross join and \`array_agg(DISTINCT …)\`, planned and run per row. The
-  same grams from a PL/pgSQL loop took 17.5 µs per contact and 97 µs per account (2.5–3 times
-  faster, identical gram sets on 20,000 names). It lives in the kernel's \`pre.sql\`; changing
-  it would raise both the import's COPY floor and the import, and shorten the seed.
-- **Deep keyset pages re-read every row before them.** The list builder's cursor condition is
-  \`updated_at < v or (updated_at = v and id > w)\` (\`afterCursor\` in the kernel's
-  list-query), which gives the index no bound: a page 80,000 rows deep took 526 ms on 100,000
-  contacts, and the export job, which pages through its rows 200 at a time, took 174 s for
-  100,000 rows at 1m where COPY takes 1.9 s. Adding the bound \`updated_at <= v\` (the first
-  sort key, non-strict) beside the OR made the same page 0.47 ms.
+- **\`voyage_search_grams\` was the largest single cost of writing a contact or an account.**
+  As a SQL function (\`generate_series\`, a cross join, \`array_agg(DISTINCT …)\`) it took 52 µs
+  per contact name and 237 µs per account; it is now a PL/pgSQL loop (17.5 µs and 97 µs,
+  identical gram sets on 20,000 names), in the kernel's \`pre.sql\`.
+- **Deep keyset pages re-read every row before them.** The list builder's cursor condition
+  \`updated_at < v or (updated_at = v and id > w)\` gave the index no bound: a page 80,000 rows
+  deep took 526 ms on 100,000 contacts. \`afterCursor\` now adds the bound \`updated_at <= v\`
+  (the first sort key, non-strict): the same page takes 0.47 ms, and the export of 100,000 rows
+  at 1m went from 574 to some 10,000 rows/s.
 
 ## Reproduce
 
