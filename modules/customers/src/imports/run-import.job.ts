@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { IMPORT_EVENTS } from '@voyage/contracts';
 import { defineJob, emitEvents, loadActor, writeAudit, type Context, type Locale, type Tx, fileStorage } from '@voyage/kernel';
 import { imports } from '../db/imports';
@@ -47,7 +47,12 @@ export const runImportJob = defineJob<{ workspaceId: string; importId: string }>
           const planned = await planImportBatch(ctx, kind, batch, settings, overlap ? pending : NO_PENDING);
           await writing;
           const before = processed;
-          writing = db.transaction((tx: Tx) => writeImportBatch({ ...ctx, db: tx }, kind, current!.id, before, planned, settings.defs));
+          writing = db.transaction(async (tx: Tx) => {
+            // A batch does not wait for its commit to reach the disk: after a crash the import
+            // resumes after the last batch that did (its counter commits with its rows).
+            await tx.execute(sql`set local synchronous_commit = off`);
+            await writeImportBatch({ ...ctx, db: tx }, kind, current!.id, before, planned, settings.defs);
+          });
           // Observed now, awaited before the next write or after the loop; a failure is not lost.
           writing.catch(() => undefined);
           processed += batch.length;
