@@ -6,6 +6,8 @@ import { sweepDueWaits } from './sweep-timers';
 
 export const WORKFLOW_ENGINE_JOB = 'automation.workflow_engine';
 export const WORKFLOW_CLOCK_JOB = 'automation.workflow_clock';
+/** The longest one pass of the engine job goes on taking rounds. */
+const PASS_MS = 60_000;
 
 /**
  * The engine's heartbeat: every second, when a wait is due or a run is ready, fire the due
@@ -32,12 +34,15 @@ export const workflowEngineJob = defineJob<{ now?: string }>({
       return;
     }
     // Round by round at the time of each round, so runs started (and waits falling due) while a
-    // round ran are taken by the next one at once, not by the next pass of this job.
+    // round ran are taken by the next one at once, not by the next pass of this job. Under
+    // endless load a pass still ends after a minute (well within the job's expiry); the sweep
+    // starts the next one within a second.
+    const until = Date.now() + PASS_MS;
     for (;;) {
       const now = new Date();
       await sweepDueWaits(ctx.database, now);
       const { runs } = await processReadyRuns({ ...options, now, maxRounds: 1 });
-      if (runs === 0) return;
+      if (runs === 0 || Date.now() > until) return;
     }
   },
 });
