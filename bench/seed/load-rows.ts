@@ -1,6 +1,5 @@
 import type { Writable } from 'node:stream';
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '@voyage/kernel';
 
 /** A row keyed by column name. Arrays go to array columns, objects to jsonb. */
@@ -177,6 +176,8 @@ async function copyWriter(database: Database, table: string, columns: ColumnInfo
       )).rows;
     }
     for (const index of indexes) await client.query(`DROP INDEX ${identifier(index.name)}`);
+    // Loaded here: the server bundle carries this file for `voyage seed`, and need not load COPY support at start.
+    const { from: copyFrom } = await import('pg-copy-streams');
     copy = client.query(copyFrom(`COPY ${identifier(table)} (${columns.map((c) => identifier(c.name)).join(', ')}) FROM STDIN`));
     finished = finishedOf(copy);
     // Seen by a write or by end(); until then a failure must not count as unhandled.

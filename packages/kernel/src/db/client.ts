@@ -1,7 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
@@ -59,7 +56,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       },
     };
   }
-  const pglite = await PGlite.create({
+  // The embedded database's code is loaded only when it is used: a server on PostgreSQL does not carry it.
+  const [lite, { pg_trgm }, { btree_gin }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('drizzle-orm/pglite'),
+  ]);
+  const pglite = await lite.PGlite.create({
     dataDir: options.dataDir,
     extensions: { pg_trgm, btree_gin },
     loadDataDir: options.loadDataDir,

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { Database } from './client';
 
@@ -13,6 +12,7 @@ const SQL_DIR = projectPath('packages/kernel/src/db/sql');
 export async function migrateDatabase(database: Database): Promise<void> {
   await database.exec(readFileSync(path.join(SQL_DIR, 'pre.sql'), 'utf8'));
   if (database.kind === 'pglite') {
+    const { migrate: migratePglite } = await import('drizzle-orm/pglite/migrator');
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
   } else {
     await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
