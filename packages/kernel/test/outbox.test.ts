@@ -52,6 +52,16 @@ describe('outbox dispatcher', () => {
     expect(bus.events).toHaveLength(2);
   });
 
+  it('a pass with a time limit starts no round after it; the next pass delivers the rest', async () => {
+    bus.clear();
+    // One round is 500 events: 501 need two.
+    await t.database.db.transaction((tx) => emitEvents(tx, Array.from({ length: 501 }, (_, n) => ({ workspaceId, event: 'test.batch.item', payload: { n } }))));
+    expect((await t.services.outbox.dispatch({ until: Date.now() })).events).toBe(500);
+    expect(bus.events).toHaveLength(500);
+    expect((await t.services.outbox.dispatch()).events).toBe(1);
+    expect(bus.events.map((e) => e.payload.n)).toEqual(Array.from({ length: 501 }, (_, n) => n));
+  });
+
   it('never applies an event twice when it is delivered again (at least once, applied once)', async () => {
     bus.clear();
     const id = await emit('test.invoice.paid', { amount: 12_800 });

@@ -10,6 +10,8 @@ import type { DomainEvent } from './outbox';
 import { insertRows } from '../records/insert-rows';
 
 export const OUTBOX_REDELIVER_JOB = 'outbox.redeliver';
+/** The longest one pass of the dispatch job goes on taking rounds. */
+const DISPATCH_PASS_MS = 60_000;
 
 export interface OutboxDispatcherOptions {
   env: Env;
@@ -66,8 +68,11 @@ export class OutboxDispatcher {
     return [...this.options.subscribers(), ...this.extra];
   }
 
-  /** Delivers every pending event, oldest first. Returns how many events were read and how many deliveries failed. */
-  async dispatch(): Promise<{ events: number; failures: number }> {
+  /**
+   * Delivers every pending event, oldest first, round after round; with `until` (epoch ms) no
+   * new round starts after that time. Returns how many events were read and how many deliveries failed.
+   */
+  async dispatch(options: { until?: number } = {}): Promise<{ events: number; failures: number }> {
     const { db } = this.options.database;
     const locales = new Map<string, Locale>();
     let events = 0;
@@ -93,6 +98,7 @@ export class OutboxDispatcher {
       }
       await this.markDispatched(done);
       this.wakeAfterRound(rows);
+      if (options.until !== undefined && Date.now() >= options.until) break;
     }
     return { events, failures };
   }
@@ -121,8 +127,10 @@ export class OutboxDispatcher {
       retryLimit: 3,
       retryDelay: 2,
       pollingIntervalSeconds: 1,
+      // A pass ends after a minute of rounds under endless load (well within the job's expiry);
+      // the nudges of new events, or the sweep, start the next one at once.
       handler: async () => {
-        await this.dispatch();
+        await this.dispatch({ until: Date.now() + DISPATCH_PASS_MS });
       },
       sweep: {
         everySeconds: this.options.sweepSeconds ?? 5,
