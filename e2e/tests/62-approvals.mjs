@@ -8,6 +8,19 @@ import { DEMO, RUN_ID, STEP_TIMEOUT_MS, apiFromPage, choose, chooseLanguage, exp
 const APPROVER_EMAIL = 'jun.li@voyage.demo';
 
 /** Signs in as another demo member (they share the demo password) and switches to English. */
+/** Submits the record on the page from its approval panel (choosing the process when asked) and waits for the panel to say pending. */
+async function submitFromPanel(page, processName, comment) {
+  const panel = page.getByTestId('approval-panel');
+  await panel.getByRole('button', { name: 'Submit for approval' }).click();
+  const modal = page.getByRole('dialog');
+  if (await pick(modal, 'Approval process').isVisible().catch(() => false)) await choose(page, 'Approval process', processName);
+  await modal.getByLabel('Comment').fill(comment);
+  await modal.getByRole('button', { name: 'Submit', exact: true }).click();
+  await modal.waitFor({ state: 'hidden' });
+  await waitFor(async () => ((await panel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'pending' ? true : null), STEP_TIMEOUT_MS, 'the approval panel showing the request pending');
+  return panel;
+}
+
 async function signInMember(page, url, email) {
   await page.goto(`${url}/login`);
   await page.locator('input[name=email]').fill(email);
@@ -63,14 +76,7 @@ test('approvals: an admin builds a process, a deal is submitted, the manager app
   const dealName = `Approval journey ${RUN_ID}`;
   const deal = await apiFromPage(page, 'POST', '/deals', { name: dealName, amountMinor: 88_000_000, ownerId: rep.userId });
   await page.goto(`${url}/deals/${deal.id}`);
-  const panel = page.getByTestId('approval-panel');
-  await panel.getByRole('button', { name: 'Submit for approval' }).click();
-  const modal = page.getByRole('dialog');
-  if (await pick(modal, 'Approval process').isVisible().catch(() => false)) await choose(page, 'Approval process', processName);
-  await modal.getByLabel('Comment').fill('Strategic account, please approve');
-  await modal.getByRole('button', { name: 'Submit', exact: true }).click();
-  await modal.waitFor({ state: 'hidden' });
-  await waitFor(async () => ((await panel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'pending' ? true : null), STEP_TIMEOUT_MS, 'the panel showing the request pending');
+  const panel = await submitFromPanel(page, processName, 'Strategic account, please approve');
   expect((await panel.getByTestId('approval-locked-fields').innerText()).includes('Amount'), 'the panel shows the amount locked');
   await page.getByTestId('locked-amountMinor').waitFor();
   const record = await apiFromPage(page, 'GET', `/approvals/records/deal/${deal.id}`);
@@ -168,14 +174,7 @@ test('approvals: the approval panel is on the account page too; an account is su
   await apiFromPage(page, 'POST', '/approval-processes', { object: 'account', name: processName, steps: [{ name: 'Sales manager', approver: { kind: 'user', userId: approver.userId } }] });
   const account = await apiFromPage(page, 'POST', '/accounts', { name: `Approval account ${RUN_ID}` });
   await page.goto(`${url}/accounts/${account.id}`);
-  const panel = page.getByTestId('approval-panel');
-  await panel.getByRole('button', { name: 'Submit for approval' }).click();
-  const modal = page.getByRole('dialog');
-  if (await pick(modal, 'Approval process').isVisible().catch(() => false)) await choose(page, 'Approval process', processName);
-  await modal.getByLabel('Comment').fill('Strategic customer');
-  await modal.getByRole('button', { name: 'Submit', exact: true }).click();
-  await modal.waitFor({ state: 'hidden' });
-  await waitFor(async () => ((await panel.getByTestId('approval-status').innerText()).trim().toLowerCase() === 'pending' ? true : null), STEP_TIMEOUT_MS, 'the account panel showing the request pending');
+  await submitFromPanel(page, processName, 'Strategic customer');
   const record = await apiFromPage(page, 'GET', `/approvals/records/account/${account.id}`);
   expect(record.latest?.status === 'pending' && record.latest.processName === processName, 'the API has the account\'s request pending');
   await shoot(page, 'approvals-account-panel');
